@@ -1,0 +1,224 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commandline.h"
+
+#include "domain/countries.h"
+#include "domain/eventtime.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+namespace {
+
+using Command = CommandLineOptions::Command;
+
+const QCommandLineOption kDb({QStringLiteral("d"), QStringLiteral("db")},
+    QStringLiteral("The timeline file to use instead of the default one."), QStringLiteral("FILE"));
+const QCommandLineOption kCountry(QStringLiteral("country"),
+    QStringLiteral("Only events involving this country (ISO code or name). "
+                   "Repeat it, or separate with commas, for several."),
+    QStringLiteral("CC"));
+const QCommandLineOption kActor(QStringLiteral("actor"),
+    QStringLiteral("Only events with this actor (whole name, any case). Repeatable."), QStringLiteral("NAME"));
+const QCommandLineOption kKind(QStringLiteral("kind"),
+    QStringLiteral("Only events of this kind (visit, talks, statement, ...). "
+                   "Repeatable."),
+    QStringLiteral("KIND"));
+const QCommandLineOption kFrom(QStringLiteral("from"),
+    QStringLiteral("Only events that reach this date or later (2023, 2023-05, "
+                   "2023-05-01)."),
+    QStringLiteral("DATE"));
+const QCommandLineOption kTo(QStringLiteral("to"),
+    QStringLiteral("Only events that start on or before this date; a month or year "
+                   "counts whole."),
+    QStringLiteral("DATE"));
+const QCommandLineOption kSearch(QStringLiteral("search"),
+    QStringLiteral("Full-text search: words match as prefixes, \"quoted words\" as a "
+                   "phrase, OR between two words gives either."),
+    QStringLiteral("TEXT"));
+const QCommandLineOption kOutput({QStringLiteral("o"), QStringLiteral("output")},
+    QStringLiteral("The file to write, or - for standard output."), QStringLiteral("FILE"));
+
+QString usage()
+{
+    return QStringLiteral("Usage: annals [FILE.annals]              open the window on a timeline\n"
+                          "       annals list [filters] [--format table|json|csv]\n"
+                          "       annals import FILE [--format auto|json]\n"
+                          "       annals export --format json|csv -o OUT [filters]\n"
+                          "\n"
+                          "Filters: --country CC, --actor NAME, --kind KIND, --from DATE, --to DATE, --search TEXT\n"
+                          "Every command takes --db FILE to use a timeline other than the default one.\n"
+                          "Run 'annals COMMAND --help' for a command's options.\n");
+}
+
+CommandLineOptions error(const QString &message)
+{
+    CommandLineOptions options;
+    options.command = Command::Error;
+    options.text = message;
+    return options;
+}
+
+// Reads the filter options; returns an error message or an empty string.
+QString readFilter(const QCommandLineParser &parser, EventFilter &filter)
+{
+    for (const QString &value : parser.values(kCountry)) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString code = Countries::lookup(part);
+            if (code.isEmpty()) {
+                return QStringLiteral("--country: \"%1\" is not a country known to ISO 3166-1").arg(part.trimmed());
+            }
+            filter.countries << code;
+        }
+    }
+    filter.actors = parser.values(kActor);
+    for (const QString &value : parser.values(kKind)) {
+        filter.kinds << value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
+    for (const auto &[option, name] : {std::pair{&kFrom, "--from"}, std::pair{&kTo, "--to"}}) {
+        if (!parser.isSet(*option)) {
+            continue;
+        }
+        QString why;
+        const std::optional<TimePoint> point = TimePoint::parse(parser.value(*option), &why);
+        if (!point) {
+            return QLatin1String(name) + QStringLiteral(": ") + why;
+        }
+        if (option == &kFrom) {
+            filter.from = point->seconds;
+        } else {
+            filter.before = TimePoint::periodEnd(point->seconds, point->precision);
+        }
+    }
+    if (filter.from && filter.before && *filter.before <= *filter.from) {
+        return QStringLiteral("--to comes before --from");
+    }
+    filter.text = parser.value(kSearch);
+    return {};
+}
+
+} // namespace
+
+CommandLineOptions parseCommandLine(const QStringList &arguments)
+{
+    static const QStringList commands{QStringLiteral("list"), QStringLiteral("import"), QStringLiteral("export")};
+    const QString first = arguments.value(1);
+    const bool subcommand = commands.contains(first);
+
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption version(
+        {QStringLiteral("v"), QStringLiteral("version")}, QStringLiteral("Show the version."));
+    parser.addOption(help);
+    parser.addOption(version);
+    parser.addOption(kDb);
+    QCommandLineOption format(QStringLiteral("format"), QString(), QStringLiteral("FORMAT"));
+    QString allowedFormats;
+    if (first == QLatin1String("list")) {
+        parser.setApplicationDescription(QStringLiteral("Print the events that pass the filters, in time order."));
+        allowedFormats = QStringLiteral("table,json,csv");
+        format.setDescription(QStringLiteral("table (the default), json or csv."));
+        format.setDefaultValue(QStringLiteral("table"));
+    } else if (first == QLatin1String("import")) {
+        parser.setApplicationDescription(QStringLiteral("Add the events in FILE to the timeline in one "
+                                                        "transaction: all of them, or, on any error, none."));
+        parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to import."));
+        allowedFormats = QStringLiteral("auto,json");
+        format.setDescription(QStringLiteral("auto (the default: from the file's content) or json."));
+        format.setDefaultValue(QStringLiteral("auto"));
+    } else if (first == QLatin1String("export")) {
+        parser.setApplicationDescription(QStringLiteral("Write the events that pass the filters to a file."));
+        allowedFormats = QStringLiteral("json,csv");
+        format.setDescription(QStringLiteral("json or csv."));
+        parser.addOption(kOutput);
+    } else {
+        parser.setApplicationDescription(usage());
+        parser.addPositionalArgument(
+            QStringLiteral("FILE.annals"), QStringLiteral("The timeline to open; the default one if omitted."));
+    }
+    if (first == QLatin1String("list") || first == QLatin1String("export")) {
+        for (const QCommandLineOption &option : {kCountry, kActor, kKind, kFrom, kTo, kSearch}) {
+            parser.addOption(option);
+        }
+    }
+    if (subcommand) {
+        parser.addOption(format);
+    }
+
+    QStringList rest = arguments;
+    if (subcommand) {
+        rest.removeAt(1);
+    }
+    if (!parser.parse(rest)) {
+        return error(parser.errorText() + QStringLiteral("\n") + usage());
+    }
+    CommandLineOptions options;
+    if (parser.isSet(help)) {
+        options.command = Command::Help;
+        // The parser runs before QCoreApplication exists, so it cannot know the program's name.
+        QString text = parser.helpText();
+        text.replace(QStringLiteral("<executable_name>"), QStringLiteral("annals"));
+        if (subcommand) {
+            text.replace(
+                QStringLiteral("annals [options]"), QStringLiteral("annals ") + first + QStringLiteral(" [options]"));
+        } else {
+            text = text.mid(text.indexOf(u'\n') + 1); // the description already shows the usage
+        }
+        options.text = text;
+        return options;
+    }
+    if (parser.isSet(version)) {
+        options.command = Command::Version;
+        return options;
+    }
+    options.timeline = parser.value(kDb);
+    const QStringList positional = parser.positionalArguments();
+
+    if (!subcommand) {
+        if (positional.size() > 1) {
+            return error(QStringLiteral("Too many arguments.\n") + usage());
+        }
+        if (positional.size() == 1) {
+            const QString file = positional.first();
+            if (!file.endsWith(QLatin1String(".annals")) && !QFileInfo(file).isFile()) {
+                return error(QStringLiteral("\"%1\" is neither a command nor a timeline file.\n").arg(file) + usage());
+            }
+            options.timeline = file;
+        }
+        options.command = Command::Window;
+        return options;
+    }
+
+    options.format = parser.value(format).toLower();
+    if (options.format.isEmpty()) {
+        return error(QStringLiteral("annals %1: give --format (%2)").arg(first, allowedFormats));
+    }
+    if (!allowedFormats.split(QLatin1Char(',')).contains(options.format)) {
+        return error(QStringLiteral("annals %1: --format must be one of %2, not \"%3\"")
+                         .arg(first, allowedFormats, options.format));
+    }
+    if (const QString why = (first == QLatin1String("import")) ? QString() : readFilter(parser, options.filter);
+        !why.isEmpty()) {
+        return error(QStringLiteral("annals %1: %2").arg(first, why));
+    }
+    if (first == QLatin1String("list")) {
+        options.command = Command::List;
+    } else if (first == QLatin1String("import")) {
+        if (positional.size() != 1) {
+            return error(QStringLiteral("annals import: name one file to import"));
+        }
+        options.command = Command::Import;
+        options.input = positional.first();
+    } else {
+        if (!parser.isSet(kOutput)) {
+            return error(QStringLiteral("annals export: give the file to write with -o OUT (or -o - for "
+                                        "standard output)"));
+        }
+        options.command = Command::Export;
+        options.output = parser.value(kOutput);
+    }
+    if (subcommand && !positional.isEmpty() && options.command != Command::Import) {
+        return error(QStringLiteral("annals %1: unexpected argument \"%2\"").arg(first, positional.first()));
+    }
+    return options;
+}

@@ -1,0 +1,22 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "storage/eventfilter.h"
+
+#include <QString>
+#include <QStringList>
+
+// What the user asked for on the command line. main() only dispatches on `command`.
+struct CommandLineOptions {
+    enum class Command { Window, List, Import, Export, Help, Version, Error };
+
+    Command command = Command::Window;
+    QString timeline; // --db, or the FILE.annals to open in the window; empty means the default timeline
+    EventFilter filter;
+    QString format; // list: table, json or csv; export: json or csv; import: auto or json
+    QString input; // import: the file to read
+    QString output; // export: the file to write, or "-" for standard output
+    QString text; // Help: the help text; Error: what is wrong
+};
+
+CommandLineOptions parseCommandLine(const QStringList &arguments);

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "commands.h"
+
+#include "cli/commandline.h"
+#include "io/csvexport.h"
+#include "io/jsonformat.h"
+#include "io/seed.h"
+#include "storage/eventstore.h"
+
+#include <QFile>
+#include <QSaveFile>
+#include <QTextStream>
+
+namespace {
+
+using Command = CommandLineOptions::Command;
+
+QString table(const QList<Event> &events)
+{
+    const QStringList header{
+        QStringLiteral("Date"), QStringLiteral("Kind"), QStringLiteral("Countries"), QStringLiteral("Title")};
+    QList<QStringList> rows{header};
+    for (const Event &event : events) {
+        rows.append({event.time.toDisplayString(), event.kind, event.allCountries().join(u' '), event.title});
+    }
+    QList<qsizetype> widths(header.size(), 0);
+    for (const QStringList &row : rows) {
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            widths[c] = std::max(widths[c], row[c].size());
+        }
+    }
+    QString out;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (qsizetype c = 0; c < row.size(); ++c) {
+            line += c + 1 < row.size() ? row[c].leftJustified(widths[c] + 2) : row[c];
+        }
+        out += line + u'\n';
+    }
+    out += QStringLiteral("%1 event%2\n").arg(events.size()).arg(events.size() == 1 ? "" : "s");
+    return out;
+}
+
+QByteArray encode(const QList<Event> &events, const QString &format, const QString &title)
+{
+    if (format == QLatin1String("csv")) {
+        return CsvExport::write(events);
+    }
+    if (format == QLatin1String("json")) {
+        return JsonFormat::write(events, title);
+    }
+    return table(events).toUtf8();
+}
+
+int list(const EventStore &store, const CommandLineOptions &options, QTextStream &out)
+{
+    out << QString::fromUtf8(encode(store.events(options.filter), options.format, QString()));
+    return 0;
+}
+
+int importFile(EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
+{
+    ImportError error;
+    const std::optional<JsonFormat::Document> document = JsonFormat::readFile(options.input, &error);
+    if (!document) {
+        err << "annals import: " << error.toString() << "\nNothing was imported.\n";
+        return 1;
+    }
+    const std::optional<WriteSummary> summary = store.write(document->events);
+    if (!summary) {
+        err << "annals import: " << store.errorString() << '\n';
+        return 1;
+    }
+    out << QStringLiteral("Imported %1 into %2: %3 added, %4 updated, %5 unchanged.\n")
+               .arg(options.input, store.path())
+               .arg(summary->added)
+               .arg(summary->updated)
+               .arg(summary->unchanged);
+    return 0;
+}
+
+int exportFile(const EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
+{
+    const QList<Event> events = store.events(options.filter);
+    const QByteArray data = encode(events, options.format, QString());
+    if (options.output == QLatin1String("-")) {
+        out << QString::fromUtf8(data);
+        return 0;
+    }
+    // Written beside the target and renamed over it, so that a failure never leaves half a file.
+    QSaveFile file(options.output);
+    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
+        err << "annals export: " << options.output << ": " << file.errorString() << '\n';
+        return 1;
+    }
+    out << QStringLiteral("Exported %1 event%2 to %3.\n")
+               .arg(events.size())
+               .arg(events.size() == 1 ? "" : "s")
+               .arg(options.output);
+    return 0;
+}
+
+} // namespace
+
+namespace Commands {
+
+int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
+{
+    switch (options.command) {
+    case Command::Help:
+        out << options.text;
+        return 0;
+    case Command::Version:
+        out << "annals " << ANNALS_VERSION << '\n';
+        return 0;
+    case Command::Error:
+        err << options.text << (options.text.endsWith(u'\n') ? "" : "\n");
+        return 2;
+    case Command::Window:
+        err << "annals: this command needs the window\n";
+        return 2;
+    case Command::List:
+    case Command::Import:
+    case Command::Export:
+        break;
+    }
+    QString error;
+    const std::unique_ptr<EventStore> store = Seed::openTimeline(options.timeline, &error);
+    if (!store) {
+        err << "annals: " << error << '\n';
+        return 1;
+    }
+    switch (options.command) {
+    case Command::List:
+        return list(*store, options, out);
+    case Command::Import:
+        return importFile(*store, options, out, err);
+    case Command::Export:
+        return exportFile(*store, options, out, err);
+    default:
+        return 2;
+    }
+}
+
+} // namespace Commands

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+// Country names and codes from Debian's iso-codes (iso_3166-1.json), loaded once on first use.
+namespace Countries {
+
+// The alpha-2 code for an alpha-2 or alpha-3 code or an English name (case-insensitive), or an empty string.
+QString lookup(QStringView codeOrName);
+// The English display name for an alpha-2 code ("China", "Russian Federation"), or an empty string.
+QString name(QStringView alpha2);
+// How many countries were loaded; 0 means iso-codes is missing, which lookup() callers should report.
+int count();
+// Where the table is read from.
+QString dataPath();
+
+} // namespace Countries

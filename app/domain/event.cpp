@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "event.h"
+
+QString Actor::typeName(Type type)
+{
+    return type == Type::Organisation ? QStringLiteral("organisation") : QStringLiteral("person");
+}
+
+std::optional<Actor::Type> Actor::typeFromName(QStringView name)
+{
+    if (name.compare(QLatin1String("person"), Qt::CaseInsensitive) == 0) {
+        return Type::Person;
+    }
+    if (name.compare(QLatin1String("organisation"), Qt::CaseInsensitive) == 0
+        || name.compare(QLatin1String("organization"), Qt::CaseInsensitive) == 0) {
+        return Type::Organisation;
+    }
+    return std::nullopt;
+}
+
+QStringList Event::allCountries() const
+{
+    QStringList result = countries;
+    for (const Actor &actor : actors) {
+        if (!actor.country.isEmpty() && !result.contains(actor.country)) {
+            result.append(actor.country);
+        }
+    }
+    result.removeDuplicates();
+    return result;
+}

@@ -1,0 +1,345 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "eventtime.h"
+
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace {
+
+constexpr qint64 kSecondsPerDay = 86'400;
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    const qint64 q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+QString yearText(qint64 year, const QLocale &locale)
+{
+    // Group digits only where a year is too long to read at a glance (deep time), never "2,023".
+    const auto number = [&](qint64 n) { return n >= 10'000 ? locale.toString(n) : QString::number(n); };
+    if (year > 0) {
+        return number(year);
+    }
+    // Year 0 is 1 BC. Before 10,000 BC that one-year shift is below any source's precision, and a deep-time year
+    // written -13800000000 means "13,800,000,000 BC", not "13,800,000,001 BC".
+    return QStringLiteral("%1 BC").arg(number(year > -10'000 ? 1 - year : -year));
+}
+
+QString monthYearText(const Calendar::CivilTime &t, const QLocale &locale)
+{
+    return locale.monthName(t.month) + QLatin1Char(' ') + yearText(t.year, locale);
+}
+
+QString dayMonthText(const Calendar::CivilTime &t, const QLocale &locale)
+{
+    return QString::number(t.day) + QLatin1Char(' ') + locale.monthName(t.month);
+}
+
+QString clockText(const Calendar::CivilTime &t)
+{
+    return QStringLiteral("%1:%2").arg(t.hour, 2, 10, QLatin1Char('0')).arg(t.minute, 2, 10, QLatin1Char('0'));
+}
+
+QString pointText(const Calendar::CivilTime &t, Precision precision, const QLocale &locale)
+{
+    switch (precision) {
+    case Precision::Year:
+        return yearText(t.year, locale);
+    case Precision::Month:
+        return monthYearText(t, locale);
+    case Precision::Day:
+        return dayMonthText(t, locale) + QLatin1Char(' ') + yearText(t.year, locale);
+    case Precision::Minute:
+        return dayMonthText(t, locale) + QLatin1Char(' ') + yearText(t.year, locale) + QStringLiteral(", ")
+            + clockText(t) + QStringLiteral(" UTC");
+    }
+    return {};
+}
+
+const QChar kEnDash(0x2013);
+
+QString rangeText(
+    const Calendar::CivilTime &a, const Calendar::CivilTime &b, Precision precision, const QLocale &locale)
+{
+    const QString spaced = QLatin1Char(' ') + kEnDash + QLatin1Char(' ');
+    const bool sameYear = a.year == b.year;
+    const bool sameMonth = sameYear && a.month == b.month;
+    switch (precision) {
+    case Precision::Year:
+        if (a.year <= 0 && b.year <= 0) {
+            return QString::number(1 - a.year) + kEnDash + yearText(b.year, locale);
+        }
+        return yearText(a.year, locale) + (a.year <= 0 ? spaced : QString(kEnDash)) + yearText(b.year, locale);
+    case Precision::Month:
+        if (sameYear) {
+            return locale.monthName(a.month) + kEnDash + monthYearText(b, locale);
+        }
+        return monthYearText(a, locale) + spaced + monthYearText(b, locale);
+    case Precision::Day:
+        if (sameMonth) {
+            return QString::number(a.day) + kEnDash + pointText(b, precision, locale);
+        }
+        if (sameYear) {
+            return dayMonthText(a, locale) + spaced + pointText(b, precision, locale);
+        }
+        return pointText(a, precision, locale) + spaced + pointText(b, precision, locale);
+    case Precision::Minute:
+        if (sameMonth && a.day == b.day) {
+            return dayMonthText(a, locale) + QLatin1Char(' ') + yearText(a.year, locale) + QStringLiteral(", ")
+                + clockText(a) + kEnDash + clockText(b) + QStringLiteral(" UTC");
+        }
+        return pointText(a, precision, locale) + spaced + pointText(b, precision, locale);
+    }
+    return {};
+}
+
+} // namespace
+
+QString precisionName(Precision precision)
+{
+    switch (precision) {
+    case Precision::Year:
+        return QStringLiteral("year");
+    case Precision::Month:
+        return QStringLiteral("month");
+    case Precision::Day:
+        return QStringLiteral("day");
+    case Precision::Minute:
+        return QStringLiteral("minute");
+    }
+    return {};
+}
+
+std::optional<Precision> precisionFromName(QStringView name)
+{
+    for (const Precision p : {Precision::Year, Precision::Month, Precision::Day, Precision::Minute}) {
+        if (name.compare(precisionName(p), Qt::CaseInsensitive) == 0) {
+            return p;
+        }
+    }
+    return std::nullopt;
+}
+
+namespace Calendar {
+
+bool isLeapYear(qint64 year)
+{
+    return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+int daysInMonth(qint64 year, int month)
+{
+    static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (month < 1 || month > 12) {
+        return 0;
+    }
+    return month == 2 && isLeapYear(year) ? 29 : kDays[month - 1];
+}
+
+// Howard Hinnant's days_from_civil, on 64-bit years.
+qint64 daysFromCivil(qint64 year, int month, int day)
+{
+    const qint64 y = month <= 2 ? year - 1 : year;
+    const qint64 era = floorDiv(y, 400);
+    const qint64 yoe = y - era * 400;
+    const qint64 mp = (month + 9) % 12;
+    const qint64 doy = (153 * mp + 2) / 5 + day - 1;
+    const qint64 doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146'097 + doe - 719'468;
+}
+
+qint64 toSeconds(const CivilTime &t)
+{
+    return daysFromCivil(t.year, t.month, t.day) * kSecondsPerDay + t.hour * 3600 + t.minute * 60 + t.second;
+}
+
+CivilTime fromSeconds(qint64 seconds)
+{
+    const qint64 days = floorDiv(seconds, kSecondsPerDay);
+    const qint64 secondOfDay = seconds - days * kSecondsPerDay;
+    const qint64 z = days + 719'468;
+    const qint64 era = floorDiv(z, 146'097);
+    const qint64 doe = z - era * 146'097;
+    const qint64 yoe = (doe - doe / 1460 + doe / 36'524 - doe / 146'096) / 365;
+    const qint64 doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const qint64 mp = (5 * doy + 2) / 153;
+    CivilTime t;
+    t.day = int(doy - (153 * mp + 2) / 5 + 1);
+    t.month = int(mp < 10 ? mp + 3 : mp - 9);
+    t.year = yoe + era * 400 + (t.month <= 2 ? 1 : 0);
+    t.hour = int(secondOfDay / 3600);
+    t.minute = int(secondOfDay / 60 % 60);
+    t.second = int(secondOfDay % 60);
+    return t;
+}
+
+} // namespace Calendar
+
+std::optional<TimePoint> TimePoint::parse(QStringView text, QString *error)
+{
+    const auto fail = [&](const QString &why) -> std::optional<TimePoint> {
+        if (error) {
+            *error = why;
+        }
+        return std::nullopt;
+    };
+    const QString trimmed = text.trimmed().toString();
+    if (trimmed.isEmpty()) {
+        return fail(QStringLiteral("the date is empty"));
+    }
+
+    // "490 BC", "490 BCE", "1066 AD", "AD 1066", "13800000000 BC"
+    static const QRegularExpression era(
+        QStringLiteral(R"(^(?:(AD|CE)\s+)?(\d{1,12})\s*(BC|BCE|AD|CE)?$)"), QRegularExpression::CaseInsensitiveOption);
+    // ISO 8601 with an optionally signed, expanded year.
+    static const QRegularExpression iso(QStringLiteral(R"(^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?)"
+                                                       R"((?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)"
+                                                       R"((Z|[+-]\d{2}:?\d{2})?)?$)"));
+
+    Calendar::CivilTime t;
+    TimePoint point;
+    point.precision = Precision::Year;
+
+    if (const auto m = era.match(trimmed); m.hasMatch() && (m.hasCaptured(1) || m.hasCaptured(3))) {
+        const qint64 n = m.captured(2).toLongLong();
+        const bool bc = m.captured(3).startsWith(QLatin1Char('B'), Qt::CaseInsensitive);
+        if (n == 0) {
+            return fail(QStringLiteral("\"%1\": there is no year 0 in BC/AD counting").arg(trimmed));
+        }
+        t.year = bc ? 1 - n : n;
+    } else if (const auto m = iso.match(trimmed); m.hasMatch()) {
+        bool ok = false;
+        t.year = m.captured(1).toLongLong(&ok);
+        if (!ok) {
+            return fail(QStringLiteral("\"%1\" has an unreadable year").arg(trimmed));
+        }
+        if (m.hasCaptured(2)) {
+            t.month = m.captured(2).toInt();
+            point.precision = Precision::Month;
+            if (t.month < 1 || t.month > 12) {
+                return fail(QStringLiteral("\"%1\" has month %2; a month runs from 1 to 12").arg(trimmed).arg(t.month));
+            }
+        }
+        if (m.hasCaptured(3)) {
+            t.day = m.captured(3).toInt();
+            point.precision = Precision::Day;
+            const int last = Calendar::daysInMonth(t.year, t.month);
+            if (t.day < 1 || t.day > last) {
+                return fail(
+                    QStringLiteral("\"%1\" has day %2, but that month has %3 days").arg(trimmed).arg(t.day).arg(last));
+            }
+        }
+        if (m.hasCaptured(4)) {
+            if (!m.hasCaptured(3)) {
+                return fail(QStringLiteral("\"%1\" has a time of day but no day").arg(trimmed));
+            }
+            t.hour = m.captured(4).toInt();
+            t.minute = m.captured(5).toInt();
+            t.second = m.hasCaptured(6) ? m.captured(6).toInt() : 0;
+            point.precision = Precision::Minute;
+            if (t.hour > 23 || t.minute > 59 || t.second > 59) {
+                return fail(QStringLiteral("\"%1\" has an impossible time of day").arg(trimmed));
+            }
+        }
+        point.seconds = Calendar::toSeconds(t);
+        if (m.hasCaptured(7) && m.captured(7) != QLatin1String("Z")) {
+            QString offset = m.captured(7);
+            offset.remove(QLatin1Char(':'));
+            const int sign = offset.startsWith(QLatin1Char('-')) ? -1 : 1;
+            const int hours = offset.mid(1, 2).toInt();
+            const int minutes = offset.mid(3, 2).toInt();
+            if (hours > 14 || minutes > 59) {
+                return fail(QStringLiteral("\"%1\" has an impossible UTC offset").arg(trimmed));
+            }
+            point.seconds -= sign * (hours * 3600 + minutes * 60);
+        }
+    } else {
+        return fail(QStringLiteral("\"%1\" is not a date; write it as 2023, 2023-03, 2023-03-21, "
+                                   "2023-03-21T14:30Z or 490 BC")
+                        .arg(trimmed));
+    }
+
+    if (t.year > Calendar::kMaxAbsYear || t.year < -Calendar::kMaxAbsYear) {
+        return fail(QStringLiteral("\"%1\" lies more than 100 billion years away").arg(trimmed));
+    }
+    if (point.precision != Precision::Minute) {
+        point.seconds = Calendar::toSeconds(t);
+    }
+    return point;
+}
+
+QString TimePoint::toIso(qint64 seconds, Precision precision)
+{
+    const Calendar::CivilTime t = Calendar::fromSeconds(seconds);
+    QString result;
+    if (t.year >= 0 && t.year <= 9999) {
+        result = QStringLiteral("%1").arg(t.year, 4, 10, QLatin1Char('0'));
+    } else {
+        result = (t.year < 0 ? QStringLiteral("-") : QStringLiteral("+"))
+            + QStringLiteral("%1").arg(qAbs(t.year), 4, 10, QLatin1Char('0'));
+    }
+    if (precision >= Precision::Month) {
+        result += QStringLiteral("-%1").arg(t.month, 2, 10, QLatin1Char('0'));
+    }
+    if (precision >= Precision::Day) {
+        result += QStringLiteral("-%1").arg(t.day, 2, 10, QLatin1Char('0'));
+    }
+    if (precision >= Precision::Minute) {
+        result += QLatin1Char('T') + clockText(t) + QLatin1Char('Z');
+    }
+    return result;
+}
+
+qint64 TimePoint::periodEnd(qint64 seconds, Precision precision)
+{
+    Calendar::CivilTime t = Calendar::fromSeconds(seconds);
+    switch (precision) {
+    case Precision::Year:
+        return Calendar::toSeconds({t.year + 1, 1, 1, 0, 0, 0});
+    case Precision::Month:
+        return Calendar::toSeconds(t.month == 12 ? Calendar::CivilTime{t.year + 1, 1, 1, 0, 0, 0}
+                                                 : Calendar::CivilTime{t.year, t.month + 1, 1, 0, 0, 0});
+    case Precision::Day:
+        return (floorDiv(seconds, kSecondsPerDay) + 1) * kSecondsPerDay;
+    case Precision::Minute:
+        return (floorDiv(seconds, 60) + 1) * 60;
+    }
+    return seconds;
+}
+
+EventTime::EventTime(qint64 start, Precision precision)
+    : m_start(start)
+    , m_precision(precision)
+{
+}
+
+EventTime::EventTime(qint64 start, qint64 end, Precision precision)
+    : m_start(start)
+    , m_end(end)
+    , m_precision(precision)
+{
+}
+
+qint64 EventTime::coverEnd() const
+{
+    return TimePoint::periodEnd(m_end.value_or(m_start), m_precision);
+}
+
+QString EventTime::toDisplayString(const QLocale &locale) const
+{
+    const Calendar::CivilTime a = Calendar::fromSeconds(m_start);
+    if (!m_end) {
+        return pointText(a, m_precision, locale);
+    }
+    const Calendar::CivilTime b = Calendar::fromSeconds(*m_end);
+    if (TimePoint::toIso(m_start, m_precision) == TimePoint::toIso(*m_end, m_precision)) {
+        return pointText(a, m_precision, locale);
+    }
+    return rangeText(a, b, m_precision, locale);
+}
+
+QString EventTime::toDisplayString() const
+{
+    return toDisplayString(QLocale());
+}

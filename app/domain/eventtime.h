@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringView>
+
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QLocale;
+QT_END_NAMESPACE
+
+// How exactly a time is known. Ordered from coarse to fine.
+enum class Precision : quint8 { Year, Month, Day, Minute };
+
+QString precisionName(Precision precision);
+std::optional<Precision> precisionFromName(QStringView name);
+
+// The proleptic Gregorian calendar on 64-bit counts, so that deep time (13.8 billion years ago) and 490 BC are
+// as representable as today. Years are astronomical: year 0 is 1 BC, year -489 is 490 BC. Times are seconds
+// since 1970-01-01T00:00:00 UTC; there is no leap second and no time zone.
+namespace Calendar {
+
+struct CivilTime {
+    qint64 year = 1970;
+    int month = 1; // 1..12
+    int day = 1; // 1..31
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+};
+
+// Years beyond this (in either direction) are refused: past it seconds would overflow.
+inline constexpr qint64 kMaxAbsYear = 100'000'000'000LL;
+
+bool isLeapYear(qint64 year);
+int daysInMonth(qint64 year, int month); // 0 for a month outside 1..12
+qint64 daysFromCivil(qint64 year, int month, int day);
+qint64 toSeconds(const CivilTime &time);
+CivilTime fromSeconds(qint64 seconds);
+
+} // namespace Calendar
+
+// A point in time with its precision, as read from text: "2023", "2023-03", "2023-03-21", "2023-03-21T14:30Z",
+// "-0489" or "490 BC". The seconds are the start of the period the text names.
+struct TimePoint {
+    qint64 seconds = 0;
+    Precision precision = Precision::Day;
+
+    // Returns nullopt and sets *error to a sentence saying what is wrong.
+    static std::optional<TimePoint> parse(QStringView text, QString *error = nullptr);
+    // ISO 8601 text at the given precision, with an expanded year outside 0..9999 ("-0489", "-13800000000").
+    static QString toIso(qint64 seconds, Precision precision);
+    // The first second after the period of the given precision that contains `seconds`.
+    static qint64 periodEnd(qint64 seconds, Precision precision);
+
+    friend bool operator==(const TimePoint &, const TimePoint &) = default;
+};
+
+// When an event happened: a start, an optional end (both at the same precision) and that precision.
+class EventTime {
+public:
+    EventTime() = default;
+    EventTime(qint64 start, Precision precision);
+    EventTime(qint64 start, qint64 end, Precision precision);
+
+    qint64 start() const { return m_start; }
+    std::optional<qint64> end() const { return m_end; }
+    Precision precision() const { return m_precision; }
+    bool isRange() const { return m_end.has_value(); }
+
+    // The first second after everything the event covers: the end of the last period it names. A day-precision
+    // instant on 21 March covers all of 21 March, a month-precision one the whole month.
+    qint64 coverEnd() const;
+
+    // "March 2023", "29 April 2023", "20–22 March 2023", "490 BC", "21 March 2023, 14:30 UTC".
+    QString toDisplayString(const QLocale &locale) const;
+    QString toDisplayString() const;
+
+    friend bool operator==(const EventTime &, const EventTime &) = default;
+
+private:
+    qint64 m_start = 0;
+    std::optional<qint64> m_end;
+    Precision m_precision = Precision::Day;
+};

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+// Why a file could not be read, and where: every importer reports through this, so that every message names the
+// file, the line (and column where it is known), the field and what is wrong.
+struct ImportError {
+    QString file;
+    int line = 0; // 1-based; 0 when unknown
+    int column = 0; // 1-based; 0 when unknown
+    QString field; // "event 3, field \"start\"", or empty
+    QString message;
+
+    // "broken.json:12:14: event 3, field "start": "2023-13-01" has month 13; a month runs from 1 to 12"
+    QString toString() const;
+};

@@ -1,0 +1,146 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "eventfilter.h"
+
+#include <algorithm>
+
+namespace {
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), count);
+    return marks.join(QLatin1Char(','));
+}
+
+bool hasWordCharacter(QStringView text)
+{
+    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isLetterOrNumber(); });
+}
+
+QString quoted(QStringView text)
+{
+    QString body = text.toString();
+    body.replace(QLatin1Char('"'), QStringLiteral("\"\""));
+    return QLatin1Char('"') + body + QLatin1Char('"');
+}
+
+} // namespace
+
+bool EventFilter::isEmpty() const
+{
+    return *this == EventFilter{};
+}
+
+EventFilter EventFilter::without(Dimension dimension) const
+{
+    EventFilter result = *this;
+    switch (dimension) {
+    case Dimension::Country:
+        result.countries.clear();
+        break;
+    case Dimension::Actor:
+        result.actors.clear();
+        break;
+    case Dimension::Kind:
+        result.kinds.clear();
+        break;
+    }
+    return result;
+}
+
+SqlCondition SqlCondition::of(const EventFilter &filter)
+{
+    SqlCondition result;
+    QStringList parts;
+    if (!filter.countries.isEmpty()) {
+        parts << QStringLiteral("e.rowid IN (SELECT event FROM event_countries WHERE country IN (%1))")
+                     .arg(placeholders(filter.countries.size()));
+        for (const QString &country : filter.countries) {
+            result.values << country.toUpper();
+        }
+    }
+    if (!filter.actors.isEmpty()) {
+        parts << QStringLiteral("e.rowid IN (SELECT ea.event FROM event_actors ea JOIN actors a ON a.id = ea.actor "
+                                "WHERE a.name COLLATE NOCASE IN (%1))")
+                     .arg(placeholders(filter.actors.size()));
+        for (const QString &actor : filter.actors) {
+            result.values << actor.trimmed();
+        }
+    }
+    if (!filter.kinds.isEmpty()) {
+        parts << QStringLiteral("e.kind COLLATE NOCASE IN (%1)").arg(placeholders(filter.kinds.size()));
+        for (const QString &kind : filter.kinds) {
+            result.values << kind.trimmed();
+        }
+    }
+    if (filter.from) {
+        parts << QStringLiteral("e.cover_end > ?");
+        result.values << *filter.from;
+    }
+    if (filter.before) {
+        parts << QStringLiteral("e.start_s < ?");
+        result.values << *filter.before;
+    }
+    if (!filter.text.trimmed().isEmpty()) {
+        // A search with nothing searchable in it (only punctuation) matches nothing rather than everything.
+        parts << QStringLiteral("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)");
+        const QString expression = FullText::matchExpression(filter.text);
+        result.values << (expression.isEmpty() ? QStringLiteral("\"\"") : expression);
+    }
+    result.where = parts.isEmpty() ? QStringLiteral("1") : parts.join(QStringLiteral(" AND "));
+    return result;
+}
+
+namespace FullText {
+
+QString matchExpression(QStringView userText)
+{
+    // Split into terms: runs of non-space characters, or whatever stands between double quotes.
+    struct Term {
+        QString text;
+        bool phrase = false;
+        bool open = false; // a phrase whose closing quote is not typed yet
+    };
+    QList<Term> terms;
+    qsizetype i = 0;
+    while (i < userText.size()) {
+        if (userText[i].isSpace()) {
+            ++i;
+            continue;
+        }
+        if (userText[i] == QLatin1Char('"')) {
+            const qsizetype close = userText.indexOf(QLatin1Char('"'), i + 1);
+            const qsizetype end = close < 0 ? userText.size() : close; // an unclosed quote runs to the end
+            terms.append({userText.mid(i + 1, end - i - 1).toString(), true, close < 0});
+            i = end + 1;
+            continue;
+        }
+        qsizetype end = i;
+        while (end < userText.size() && !userText[end].isSpace() && userText[end] != QLatin1Char('"')) {
+            ++end;
+        }
+        terms.append({userText.mid(i, end - i).toString(), false, false});
+        i = end;
+    }
+
+    QStringList out;
+    bool pendingOr = false;
+    for (const Term &term : terms) {
+        if (!term.phrase && term.text == QLatin1String("OR")) {
+            pendingOr = !out.isEmpty();
+            continue;
+        }
+        if (!hasWordCharacter(term.text)) {
+            continue;
+        }
+        if (pendingOr) {
+            out << QStringLiteral("OR");
+            pendingOr = false;
+        }
+        // A closed phrase matches exactly; a word, or a phrase still being typed, matches as a prefix.
+        out << (term.phrase && !term.open ? quoted(term.text) : quoted(term.text) + QLatin1Char('*'));
+    }
+    return out.join(QLatin1Char(' '));
+}
+
+} // namespace FullText

@@ -1,0 +1,501 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "eventstore.h"
+
+#include "domain/countries.h"
+#include "io/jsonformat.h"
+#include "storage/schema.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
+#include <QSet>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+#include <QVariant>
+
+namespace {
+
+constexpr int kChildBatch = 500; // rowids per "IN (...)" when loading actors, quotes, ...
+
+QVariant optionalValue(const std::optional<qint64> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+QVariant optionalValue(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
+}
+
+// Binds a value; a null string becomes an empty one, since text columns are NOT NULL.
+void bind(QSqlQuery &query, const QVariant &value)
+{
+    if (value.typeId() == QMetaType::QString && value.toString().isNull()) {
+        query.addBindValue(QStringLiteral(""));
+    } else {
+        query.addBindValue(value);
+    }
+}
+
+QByteArray digestOf(const Event &event)
+{
+    return QCryptographicHash::hash(JsonFormat::toCompactJson(event), QCryptographicHash::Sha1);
+}
+
+// Whatever is wrong with an event that must never reach the file, or an empty string.
+QString problemWith(const Event &event)
+{
+    if (event.id.trimmed().isEmpty()) {
+        return QStringLiteral("it has no id");
+    }
+    if (event.title.trimmed().isEmpty()) {
+        return QStringLiteral("it has no title");
+    }
+    if (event.time.end() && *event.time.end() < event.time.start()) {
+        return QStringLiteral("it ends before it starts");
+    }
+    for (const QString &country : event.allCountries() + QStringList{event.location.country}) {
+        if (!country.isEmpty() && Countries::lookup(country) != country) {
+            return QStringLiteral("\"%1\" is not an ISO 3166-1 alpha-2 country code").arg(country);
+        }
+    }
+    return {};
+}
+
+// The prepared statements of one write, reused for every event in it.
+class Writer {
+public:
+    explicit Writer(const QSqlDatabase &db)
+        : m_find(db)
+        , m_insert(db)
+        , m_update(db)
+        , m_actor(db)
+        , m_eventActor(db)
+        , m_country(db)
+        , m_quote(db)
+        , m_source(db)
+        , m_tag(db)
+        , m_fts(db)
+    {
+        m_find.prepare(QStringLiteral("SELECT rowid, digest FROM events WHERE id = ?"));
+        m_insert.prepare(QStringLiteral(
+            "INSERT INTO events (title, summary, kind, start_s, end_s, precision, cover_end, place, place_country, "
+            "latitude, longitude, digest, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        m_update.prepare(QStringLiteral(
+            "UPDATE events SET title = ?, summary = ?, kind = ?, start_s = ?, end_s = ?, precision = ?, "
+            "cover_end = ?, place = ?, place_country = ?, latitude = ?, longitude = ?, digest = ? WHERE rowid = ?"));
+        m_actor.prepare(QStringLiteral("INSERT INTO actors (name, country, type) VALUES (?, ?, ?) "
+                                       "ON CONFLICT (name, country) DO UPDATE SET type = excluded.type RETURNING id"));
+        m_eventActor.prepare(
+            QStringLiteral("INSERT INTO event_actors (event, position, actor, role, title) VALUES (?, ?, ?, ?, ?)"));
+        m_country.prepare(
+            QStringLiteral("INSERT INTO event_countries (event, position, country, explicit) VALUES (?, ?, ?, ?)"));
+        m_quote.prepare(QStringLiteral("INSERT INTO quotes (event, position, speaker, text) VALUES (?, ?, ?, ?)"));
+        m_source.prepare(
+            QStringLiteral("INSERT INTO sources (event, position, name, url, date) VALUES (?, ?, ?, ?, ?)"));
+        m_tag.prepare(QStringLiteral("INSERT INTO tags (event, position, tag) VALUES (?, ?, ?)"));
+        m_fts.prepare(QStringLiteral("INSERT INTO events_fts (rowid, title, summary, quotes, actors, place, tags) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    }
+
+    // Returns an empty string on success, else what went wrong.
+    QString write(const Event &event, WriteSummary &summary)
+    {
+        if (const QString problem = problemWith(event); !problem.isEmpty()) {
+            return problem;
+        }
+        const QByteArray digest = digestOf(event);
+        m_find.addBindValue(event.id);
+        if (!m_find.exec()) {
+            return m_find.lastError().text();
+        }
+        const bool exists = m_find.next();
+        const qint64 rowid = exists ? m_find.value(0).toLongLong() : 0;
+        const bool same = exists && m_find.value(1).toByteArray() == digest;
+        m_find.finish();
+        if (same) {
+            ++summary.unchanged;
+            return {};
+        }
+
+        QSqlQuery &row = exists ? m_update : m_insert;
+        const QString error = run(row,
+            {event.title, event.summary, event.kind, event.time.start(), optionalValue(event.time.end()),
+                int(event.time.precision()), event.time.coverEnd(), event.location.place, event.location.country,
+                optionalValue(event.location.latitude), optionalValue(event.location.longitude), digest,
+                exists ? QVariant(rowid) : QVariant(event.id)});
+        if (!error.isEmpty()) {
+            return error;
+        }
+        qint64 id = rowid;
+        if (exists) {
+            if (const QString error = clearChildren(rowid); !error.isEmpty()) {
+                return error;
+            }
+            ++summary.updated;
+        } else {
+            id = row.lastInsertId().toLongLong();
+            ++summary.added;
+        }
+        return writeChildren(id, event);
+    }
+
+    void setDeleteQueries(const QSqlDatabase &db)
+    {
+        for (const char *table : {"event_actors", "event_countries", "quotes", "sources", "tags"}) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("DELETE FROM %1 WHERE event = ?").arg(QLatin1String(table)));
+            m_deletes.append(query);
+        }
+        QSqlQuery fts(db);
+        fts.prepare(QStringLiteral("DELETE FROM events_fts WHERE rowid = ?"));
+        m_deletes.append(fts);
+    }
+
+private:
+    QString clearChildren(qint64 rowid)
+    {
+        for (QSqlQuery &query : m_deletes) {
+            query.addBindValue(rowid);
+            if (!query.exec()) {
+                return query.lastError().text();
+            }
+        }
+        return {};
+    }
+
+    static QString run(QSqlQuery &query, const QVariantList &values)
+    {
+        for (const QVariant &value : values) {
+            bind(query, value);
+        }
+        return query.exec() ? QString() : query.lastError().text();
+    }
+
+    QString writeChildren(qint64 id, const Event &event)
+    {
+        QString error;
+        QStringList actorText;
+        for (int i = 0; i < event.actors.size() && error.isEmpty(); ++i) {
+            const Actor &actor = event.actors[i];
+            const qint64 actorId = actorIdFor(actor, &error);
+            if (error.isEmpty()) {
+                error = run(m_eventActor, {id, i, actorId, actor.role, actor.title});
+            }
+            actorText << actor.name << actor.title;
+        }
+        const QStringList countries = event.allCountries();
+        for (int i = 0; i < countries.size() && error.isEmpty(); ++i) {
+            error = run(m_country, {id, i, countries[i], event.countries.contains(countries[i])});
+        }
+        QStringList quoteText;
+        for (int i = 0; i < event.quotes.size() && error.isEmpty(); ++i) {
+            error = run(m_quote, {id, i, event.quotes[i].speaker, event.quotes[i].text});
+            quoteText << event.quotes[i].speaker << event.quotes[i].text;
+        }
+        for (int i = 0; i < event.sources.size() && error.isEmpty(); ++i) {
+            const Source &source = event.sources[i];
+            error = run(m_source, {id, i, source.name, source.url, source.date});
+        }
+        for (int i = 0; i < event.tags.size() && error.isEmpty(); ++i) {
+            error = run(m_tag, {id, i, event.tags[i]});
+        }
+        if (error.isEmpty()) {
+            const QChar space(QLatin1Char(' '));
+            error = run(m_fts,
+                {id, event.title, event.summary, quoteText.join(space), actorText.join(space), event.location.place,
+                    event.tags.join(space)});
+        }
+        return error;
+    }
+
+    qint64 actorIdFor(const Actor &actor, QString *error)
+    {
+        const QString key = actor.name + QChar(0) + actor.country;
+        if (const auto it = m_actorIds.constFind(key); it != m_actorIds.constEnd()) {
+            return *it;
+        }
+        *error = run(m_actor, {actor.name, actor.country, int(actor.type)});
+        if (!error->isEmpty() || !m_actor.next()) {
+            if (error->isEmpty()) {
+                *error = QStringLiteral("actor \"%1\" could not be stored").arg(actor.name);
+            }
+            return 0;
+        }
+        const qint64 id = m_actor.value(0).toLongLong();
+        m_actor.finish();
+        m_actorIds.insert(key, id);
+        return id;
+    }
+
+    QSqlQuery m_find, m_insert, m_update, m_actor, m_eventActor, m_country, m_quote, m_source, m_tag, m_fts;
+    QList<QSqlQuery> m_deletes;
+    QHash<QString, qint64> m_actorIds;
+};
+
+QString inList(qsizetype count)
+{
+    QStringList marks;
+    marks.fill(QStringLiteral("?"), count);
+    return QLatin1Char('(') + marks.join(QLatin1Char(',')) + QLatin1Char(')');
+}
+
+} // namespace
+
+EventStore::EventStore(const QString &path)
+    : m_path(path)
+    , m_connectionName(QStringLiteral("annals-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+EventStore::~EventStore()
+{
+    if (QSqlDatabase::contains(m_connectionName)) {
+        QSqlDatabase::database(m_connectionName, false).close();
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+QSqlDatabase EventStore::database() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool EventStore::fail(const QString &what) const
+{
+    m_error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(m_path), what);
+    return false;
+}
+
+bool EventStore::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && database().isOpen();
+}
+
+bool EventStore::open()
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        return fail(QStringLiteral("Qt's SQLite driver is missing; install Debian's libqt6sql6-sqlite"));
+    }
+    const bool inMemory = m_path == QLatin1String(":memory:");
+    if (!inMemory) {
+        const QFileInfo info(m_path);
+        if (info.exists() && !info.isFile()) {
+            return fail(QStringLiteral("this is not a file"));
+        }
+        if (!QDir().mkpath(info.absolutePath())) {
+            return fail(QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+        }
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    if (!db.open()) {
+        return fail(db.lastError().text());
+    }
+    QSqlQuery query(db);
+    // A file that is not SQLite shows up on the first read.
+    if (!query.exec(QStringLiteral("PRAGMA foreign_keys = ON"))
+        || !query.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"))) {
+        return fail(QStringLiteral("this is not an Annals timeline (%1)").arg(query.lastError().text()));
+    }
+    if (!inMemory) {
+        query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    if (!query.exec(QStringLiteral("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)"))) {
+        return fail(QStringLiteral("this SQLite has no FTS5 full-text index"));
+    }
+    query.exec(QStringLiteral("DROP TABLE temp.fts5_probe"));
+    QString error;
+    if (!Schema::migrate(db, &error)) {
+        db.close();
+        return fail(error);
+    }
+    return true;
+}
+
+std::optional<WriteSummary> EventStore::write(const QList<Event> &events)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        fail(db.lastError().text());
+        return std::nullopt;
+    }
+    WriteSummary summary;
+    QString error;
+    {
+        Writer writer(db);
+        writer.setDeleteQueries(db);
+        QSet<QString> seen;
+        for (qsizetype i = 0; i < events.size() && error.isEmpty(); ++i) {
+            const Event &event = events[i];
+            error = seen.contains(event.id)
+                ? QStringLiteral("its id \"%1\" was already used in this import").arg(event.id)
+                : writer.write(event, summary);
+            seen.insert(event.id);
+            if (!error.isEmpty()) {
+                error = QStringLiteral("event %1 of %2 (\"%3\"): %4")
+                            .arg(i + 1)
+                            .arg(events.size())
+                            .arg(event.title.left(60), error);
+            }
+        }
+    }
+    if (error.isEmpty() && !db.commit()) {
+        error = db.lastError().text();
+    }
+    if (!error.isEmpty()) {
+        db.rollback();
+        fail(QStringLiteral("nothing was written: ") + error);
+        return std::nullopt;
+    }
+    return summary;
+}
+
+QList<Event> EventStore::events(const EventFilter &filter, int limit, int offset) const
+{
+    return load(SqlCondition::of(filter), limit, offset);
+}
+
+QList<Event> EventStore::load(const SqlCondition &condition, int limit, int offset) const
+{
+    QSqlQuery query(database());
+    query.setForwardOnly(true);
+    query.prepare(QStringLiteral("SELECT e.rowid, e.id, e.title, e.summary, e.kind, e.start_s, e.end_s, e.precision, "
+                                 "e.place, e.place_country, e.latitude, e.longitude FROM events e WHERE %1 "
+                                 "ORDER BY e.start_s, e.rowid LIMIT ? OFFSET ?")
+                      .arg(condition.where));
+    for (const QVariant &value : condition.values) {
+        query.addBindValue(value);
+    }
+    query.addBindValue(limit);
+    query.addBindValue(offset);
+    QList<Event> result;
+    QHash<qint64, qsizetype> indexByRowid;
+    if (!query.exec()) {
+        fail(query.lastError().text());
+        return result;
+    }
+    while (query.next()) {
+        Event event;
+        event.id = query.value(1).toString();
+        event.title = query.value(2).toString();
+        event.summary = query.value(3).toString();
+        event.kind = query.value(4).toString();
+        const auto precision = Precision(query.value(7).toInt());
+        event.time = query.value(6).isNull()
+            ? EventTime(query.value(5).toLongLong(), precision)
+            : EventTime(query.value(5).toLongLong(), query.value(6).toLongLong(), precision);
+        event.location.place = query.value(8).toString();
+        event.location.country = query.value(9).toString();
+        if (!query.value(10).isNull()) {
+            event.location.latitude = query.value(10).toDouble();
+        }
+        if (!query.value(11).isNull()) {
+            event.location.longitude = query.value(11).toDouble();
+        }
+        indexByRowid.insert(query.value(0).toLongLong(), result.size());
+        result.append(event);
+    }
+
+    // The children, a batch of events at a time.
+    const QList<qint64> rowids = indexByRowid.keys();
+    const QSqlDatabase db = database();
+    for (qsizetype first = 0; first < rowids.size(); first += kChildBatch) {
+        const QList<qint64> batch = rowids.mid(first, kChildBatch);
+        const QString in = inList(batch.size());
+        const auto each = [&](const QString &sql, const auto &apply) {
+            QSqlQuery child(db);
+            child.setForwardOnly(true);
+            child.prepare(sql.arg(in));
+            for (const qint64 rowid : batch) {
+                child.addBindValue(rowid);
+            }
+            if (!child.exec()) {
+                fail(child.lastError().text());
+                return;
+            }
+            while (child.next()) {
+                apply(result[indexByRowid.value(child.value(0).toLongLong())], child);
+            }
+        };
+        each(QStringLiteral("SELECT ea.event, a.name, a.country, a.type, ea.role, ea.title FROM event_actors ea "
+                            "JOIN actors a ON a.id = ea.actor WHERE ea.event IN %1 ORDER BY ea.event, ea.position"),
+            [](Event &event, const QSqlQuery &q) {
+                event.actors.append({q.value(1).toString(), q.value(2).toString(), q.value(4).toString(),
+                    q.value(5).toString(), Actor::Type(q.value(3).toInt())});
+            });
+        each(QStringLiteral("SELECT event, country FROM event_countries WHERE explicit AND event IN %1 "
+                            "ORDER BY event, position"),
+            [](Event &event, const QSqlQuery &q) { event.countries.append(q.value(1).toString()); });
+        each(QStringLiteral("SELECT event, speaker, text FROM quotes WHERE event IN %1 ORDER BY event, position"),
+            [](Event &event, const QSqlQuery &q) {
+                event.quotes.append({q.value(1).toString(), q.value(2).toString()});
+            });
+        each(QStringLiteral("SELECT event, name, url, date FROM sources WHERE event IN %1 ORDER BY event, position"),
+            [](Event &event, const QSqlQuery &q) {
+                event.sources.append({q.value(1).toString(), q.value(2).toString(), q.value(3).toString()});
+            });
+        each(QStringLiteral("SELECT event, tag FROM tags WHERE event IN %1 ORDER BY event, position"),
+            [](Event &event, const QSqlQuery &q) { event.tags.append(q.value(1).toString()); });
+    }
+    return result;
+}
+
+std::optional<Event> EventStore::event(const QString &id) const
+{
+    const QList<Event> found = load({QStringLiteral("e.id = ?"), {id}}, 1, 0);
+    return found.isEmpty() ? std::nullopt : std::optional<Event>(found.first());
+}
+
+int EventStore::count(const EventFilter &filter) const
+{
+    const SqlCondition condition = SqlCondition::of(filter);
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT count(*) FROM events e WHERE ") + condition.where);
+    for (const QVariant &value : condition.values) {
+        query.addBindValue(value);
+    }
+    if (!query.exec() || !query.next()) {
+        fail(query.lastError().text());
+        return 0;
+    }
+    return query.value(0).toInt();
+}
+
+QList<FacetCount> EventStore::counts(EventFilter::Dimension dimension, const EventFilter &filter) const
+{
+    const SqlCondition condition = SqlCondition::of(filter);
+    QString sql;
+    switch (dimension) {
+    case EventFilter::Dimension::Country:
+        sql = QStringLiteral("SELECT c.country, '', count(*) FROM event_countries c JOIN events e ON e.rowid = c.event "
+                             "WHERE %1 GROUP BY c.country");
+        break;
+    case EventFilter::Dimension::Actor:
+        sql = QStringLiteral("SELECT a.name, a.country, count(DISTINCT e.rowid) FROM event_actors ea "
+                             "JOIN actors a ON a.id = ea.actor JOIN events e ON e.rowid = ea.event "
+                             "WHERE %1 GROUP BY a.id");
+        break;
+    case EventFilter::Dimension::Kind:
+        sql = QStringLiteral("SELECT e.kind, '', count(*) FROM events e WHERE %1 GROUP BY e.kind COLLATE NOCASE");
+        break;
+    }
+    QSqlQuery query(database());
+    query.prepare(sql.arg(condition.where) + QStringLiteral(" ORDER BY 3 DESC, 1"));
+    for (const QVariant &value : condition.values) {
+        query.addBindValue(value);
+    }
+    QList<FacetCount> result;
+    if (!query.exec()) {
+        fail(query.lastError().text());
+        return result;
+    }
+    while (query.next()) {
+        result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt()});
+    }
+    return result;
+}

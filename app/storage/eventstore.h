@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/event.h"
+#include "storage/eventfilter.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QSqlDatabase;
+QT_END_NAMESPACE
+
+// How many events of a filtered set carry one value of a dimension (a country, an actor, a kind).
+struct FacetCount {
+    QString key; // alpha-2 code, actor name or kind
+    QString detail; // for an actor, their country; otherwise empty
+    int count = 0;
+    friend bool operator==(const FacetCount &, const FacetCount &) = default;
+};
+
+// What one write did.
+struct WriteSummary {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+};
+
+// A timeline: one SQLite file (or ":memory:") holding events. It owns one named connection and must be used only
+// from the thread that opened it. Every write is one transaction: it lands whole or not at all.
+class EventStore final {
+public:
+    explicit EventStore(const QString &path);
+    ~EventStore();
+    Q_DISABLE_COPY_MOVE(EventStore)
+
+    // Opens (creating the file if need be) and migrates it to the current schema.
+    bool open();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    // The last error, as a sentence naming the file.
+    QString errorString() const { return m_error; }
+
+    // Adds new events and updates those whose id is already stored; an event identical to the stored one is left
+    // alone. Returns nullopt, with errorString() set, when any event is refused; the file is then as it was.
+    std::optional<WriteSummary> write(const QList<Event> &events);
+
+    // Events under the filter, in time order. limit < 0 means all.
+    QList<Event> events(const EventFilter &filter = {}, int limit = -1, int offset = 0) const;
+    std::optional<Event> event(const QString &id) const;
+    int count(const EventFilter &filter = {}) const;
+    // Counts per value of one dimension under the filter as given, most frequent first.
+    QList<FacetCount> counts(EventFilter::Dimension dimension, const EventFilter &filter = {}) const;
+
+private:
+    QSqlDatabase database() const;
+    QList<Event> load(const SqlCondition &condition, int limit, int offset) const;
+    bool fail(const QString &what) const;
+
+    QString m_path;
+    QString m_connectionName;
+    mutable QString m_error;
+};

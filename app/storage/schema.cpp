@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "schema.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+namespace {
+
+// Each step takes the file from version (index) to version (index + 1). Never edit a step that has shipped;
+// add one.
+const char *const kSteps[] = {
+    // 0 -> 1
+    R"sql(
+    CREATE TABLE events (
+        rowid INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        summary TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL DEFAULT '',
+        start_s INTEGER NOT NULL,
+        end_s INTEGER,
+        precision INTEGER NOT NULL,
+        cover_end INTEGER NOT NULL,
+        place TEXT NOT NULL DEFAULT '',
+        place_country TEXT NOT NULL DEFAULT '',
+        latitude REAL,
+        longitude REAL
+    );
+    CREATE INDEX events_start ON events(start_s);
+    CREATE INDEX events_kind ON events(kind COLLATE NOCASE, start_s);
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        country TEXT NOT NULL DEFAULT '',
+        type INTEGER NOT NULL DEFAULT 0,
+        UNIQUE (name, country)
+    );
+    CREATE INDEX actors_name ON actors(name COLLATE NOCASE);
+    CREATE TABLE event_actors (
+        event INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        actor INTEGER NOT NULL REFERENCES actors(id),
+        role TEXT NOT NULL DEFAULT '',
+        title TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (event, position)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_actors_actor ON event_actors(actor, event);
+    CREATE TABLE event_countries (
+        event INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+        country TEXT NOT NULL,
+        explicit INTEGER NOT NULL,
+        position INTEGER NOT NULL,
+        PRIMARY KEY (event, country)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_countries_country ON event_countries(country, event);
+    CREATE TABLE quotes (
+        event INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        speaker TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL,
+        PRIMARY KEY (event, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE sources (
+        event INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        name TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        date TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (event, position)
+    ) WITHOUT ROWID;
+    CREATE TABLE tags (
+        event INTEGER NOT NULL REFERENCES events(rowid) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (event, position)
+    ) WITHOUT ROWID;
+    )sql",
+    // 1 -> 2
+    R"sql(
+    ALTER TABLE events ADD COLUMN digest BLOB;
+    CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, quotes, actors, place, tags,
+                                               tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO events_fts(rowid, title, summary, quotes, actors, place, tags)
+        SELECT e.rowid, e.title, e.summary,
+               (SELECT group_concat(q.speaker || ' ' || q.text, ' ') FROM quotes q WHERE q.event = e.rowid),
+               (SELECT group_concat(a.name || ' ' || ea.title, ' ')
+                  FROM event_actors ea JOIN actors a ON a.id = ea.actor WHERE ea.event = e.rowid),
+               e.place,
+               (SELECT group_concat(t.tag, ' ') FROM tags t WHERE t.event = e.rowid)
+        FROM events e;
+    )sql",
+};
+static_assert(std::size(kSteps) == Schema::kVersion);
+
+bool execScript(QSqlDatabase &db, const QString &script, QString *error)
+{
+    // QSqlQuery runs one statement at a time; the scripts hold no semicolons inside literals.
+    const QStringList statements = script.split(QLatin1Char(';'), Qt::SkipEmptyParts);
+    for (const QString &statement : statements) {
+        if (statement.trimmed().isEmpty()) {
+            continue;
+        }
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            if (error) {
+                *error = query.lastError().text();
+            }
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+namespace Schema {
+
+int version(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    return query.exec(QStringLiteral("PRAGMA user_version")) && query.next() ? query.value(0).toInt() : -1;
+}
+
+bool migrate(QSqlDatabase &db, QString *error)
+{
+    const int current = version(db);
+    if (current > kVersion) {
+        if (error) {
+            *error = QStringLiteral("it was written by a newer Annals (schema version %1; this one reads up to %2)")
+                         .arg(current)
+                         .arg(kVersion);
+        }
+        return false;
+    }
+    for (int step = current; step < kVersion; ++step) {
+        QString stepError;
+        if (!db.transaction()) {
+            stepError = db.lastError().text();
+        } else if (!execScript(db, QString::fromUtf8(kSteps[step]), &stepError)
+            || !execScript(db, QStringLiteral("PRAGMA user_version = %1").arg(step + 1), &stepError) || !db.commit()) {
+            db.rollback();
+        } else {
+            continue;
+        }
+        if (error) {
+            *error = QStringLiteral("cannot upgrade it from schema version %1: %2").arg(step).arg(stepError);
+        }
+        return false;
+    }
+    return true;
+}
+
+} // namespace Schema

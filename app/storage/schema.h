@@ -1,0 +1,21 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+QT_BEGIN_NAMESPACE
+class QSqlDatabase;
+QT_END_NAMESPACE
+
+// The layout of a .annals file. PRAGMA user_version holds the version; files from older versions are migrated
+// forward step by step, each step in one transaction, and a file from a newer version is refused.
+namespace Schema {
+
+// Version 1: events, actors, countries, quotes, sources and tags.
+// Version 2: a digest per event (re-imports skip unchanged events) and the FTS5 index.
+inline constexpr int kVersion = 2;
+
+int version(const QSqlDatabase &db);
+bool migrate(QSqlDatabase &db, QString *error);
+
+} // namespace Schema

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs the real binary, as a user would, with HOME in a temporary folder so that the default timeline is fresh.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+class tst_Cli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void init();
+    void version();
+    void help_data();
+    void help();
+    void listsMayEventsInvolvingRussia();
+    void listFormats_data();
+    void listFormats();
+    void usageErrors_data();
+    void usageErrors();
+    void brokenImportChangesNothing();
+    void importThenReimport();
+    void exportWritesFiles();
+    void separateTimelineWithDb();
+
+private:
+    Run run(const QStringList &arguments) const;
+
+    std::unique_ptr<QTemporaryDir> m_home;
+};
+
+Run tst_Cli::run(const QStringList &arguments) const
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOME"), m_home->path());
+    environment.remove(QStringLiteral("XDG_DATA_HOME"));
+    environment.remove(QStringLiteral("DISPLAY"));
+    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
+    process.setProcessEnvironment(environment);
+    process.setWorkingDirectory(m_home->path());
+    process.start(QStringLiteral(ANNALS_BINARY), arguments);
+    if (!process.waitForFinished(60'000)) {
+        process.kill();
+        return {};
+    }
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+        QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+void tst_Cli::init()
+{
+    m_home = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_home->isValid());
+}
+
+void tst_Cli::version()
+{
+    const Run r = run({u"--version"_qs});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("annals " ANNALS_VERSION "\n"));
+}
+
+void tst_Cli::help_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("mentions");
+    QTest::newRow("main") << QStringList{u"--help"_qs}
+                          << QStringList{u"annals list"_qs, u"annals import FILE"_qs, u"annals export"_qs, u"--db"_qs};
+    QTest::newRow("list") << QStringList{u"list"_qs, u"--help"_qs}
+                          << QStringList{u"Usage: annals list [options]"_qs, u"--country"_qs, u"--actor"_qs,
+                                 u"--kind"_qs, u"--from"_qs, u"--to"_qs, u"--search"_qs, u"--format"_qs};
+    QTest::newRow("import") << QStringList{u"import"_qs, u"-h"_qs}
+                            << QStringList{u"Usage: annals import [options] FILE"_qs, u"one transaction"_qs};
+    QTest::newRow("export") << QStringList{u"export"_qs, u"--help"_qs}
+                            << QStringList{u"Usage: annals export [options]"_qs, u"--output"_qs};
+}
+
+void tst_Cli::help()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, mentions);
+    const Run r = run(arguments);
+    QCOMPARE(r.exitCode, 0);
+    for (const QString &mention : mentions) {
+        QVERIFY2(r.out.contains(mention), qPrintable(mention + u'\n' + r.out));
+    }
+    QVERIFY(!r.out.contains(QStringLiteral("<executable_name>")));
+}
+
+void tst_Cli::listsMayEventsInvolvingRussia()
+{
+    const Run r = run({u"list"_qs, u"--country"_qs, u"RU"_qs, u"--from"_qs, u"2023-05-01"_qs});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out,
+        QStringLiteral(
+            "Date         Kind          Countries  Title\n"
+            "22 May 2023  consultation  RU CN      Russian–Chinese consultations on public security, justice and law "
+            "and order\n"
+            "22 May 2023  statement     CN RU      Patrushev: Moscow and Beijing do not interfere in each other's "
+            "affairs\n"
+            "22 May 2023  announcement  RU CN      Li Hui to visit Russia this week\n"
+            "23 May 2023  visit         RU CN      Mishustin arrives in China on an official visit\n"
+            "23 May 2023  statement     RU CN      Zhang Haizhou: China–Russia ties play an important role in the SCO\n"
+            "5 events\n"));
+}
+
+void tst_Cli::listFormats_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expectedStart");
+    QTest::addColumn<int>("lines");
+    QTest::newRow("csv") << QStringList{u"list"_qs, u"--format"_qs, u"csv"_qs, u"--kind"_qs, u"statement"_qs}
+                         << "id,start,end,precision,title,kind,countries,actors," << 4;
+    QTest::newRow("search") << QStringList{u"list"_qs, u"--search"_qs,
+        u"BRICS"_qs} << "Date           Kind       Countries  Title\n29 April 2023  statement  RU         Lavrov:"
+                            << 3;
+    QTest::newRow("actor, whole name, any case")
+        << QStringList{u"list"_qs, u"--actor"_qs, u"xi jinping"_qs} << "Date" << 6;
+    QTest::newRow("country by name and to-date")
+        << QStringList{u"list"_qs, u"--country"_qs, u"china"_qs, u"--to"_qs, u"2023-03"_qs} << "Date" << 5;
+}
+
+void tst_Cli::listFormats()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expectedStart);
+    QFETCH(int, lines);
+    const Run r = run(arguments);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(expectedStart), qPrintable(r.out));
+    QCOMPARE(r.out.count(u'\n'), lines);
+}
+
+void tst_Cli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown country") << QStringList{u"list"_qs, u"--country"_qs, u"XX"_qs}
+                                     << "annals list: --country: \"XX\" is not a country known to ISO 3166-1\n";
+    QTest::newRow("bad date") << QStringList{u"list"_qs, u"--from"_qs, u"2023-13-01"_qs}
+                              << "annals list: --from: \"2023-13-01\" has month 13; a month runs from 1 to 12\n";
+    QTest::newRow("bad format") << QStringList{u"list"_qs, u"--format"_qs, u"xml"_qs}
+                                << "annals list: --format must be one of table,json,csv, not \"xml\"\n";
+    QTest::newRow("export without -o") << QStringList{u"export"_qs, u"--format"_qs, u"csv"_qs}
+                                       << "annals export: give the file to write with -o OUT (or -o - for standard "
+                                          "output)\n";
+    QTest::newRow("export without format")
+        << QStringList{u"export"_qs, u"-o"_qs, u"x.csv"_qs} << "annals export: give --format (json,csv)\n";
+    QTest::newRow("import without file") << QStringList{u"import"_qs} << "annals import: name one file to import\n";
+    QTest::newRow("unknown command") << QStringList{u"lsit"_qs}
+                                     << "\"lsit\" is neither a command nor a timeline file.\n";
+    QTest::newRow("unknown option") << QStringList{u"list"_qs, u"--colour"_qs} << "Unknown option 'colour'.\n";
+}
+
+void tst_Cli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run r = run(arguments);
+    QCOMPARE(r.exitCode, 2);
+    QCOMPARE(r.out, QString());
+    QVERIFY2(r.err.startsWith(message), qPrintable(r.err));
+}
+
+void tst_Cli::brokenImportChangesNothing()
+{
+    const QString before = run({u"list"_qs, u"--format"_qs, u"json"_qs}).out;
+    QVERIFY(before.contains(QStringLiteral("seed-2023-03-20")));
+    const Run r = run({u"import"_qs, QStringLiteral(ANNALS_TEST_DATA "/broken.json")});
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.out, QString());
+    QCOMPARE(r.err,
+        QStringLiteral("annals import: " ANNALS_TEST_DATA "/broken.json:10:22: event 3 (\"Summit with a "
+                       "bad date\"), field \"start\": \"2023-06-31\" has day 31, but that month has 30 "
+                       "days\nNothing was imported.\n"));
+    QCOMPARE(run({u"list"_qs, u"--format"_qs, u"json"_qs}).out, before);
+}
+
+void tst_Cli::importThenReimport()
+{
+    const QString file = QStringLiteral(ANNALS_TEST_DATA "/good.json");
+    Run r = run({u"import"_qs, file});
+    QCOMPARE(r.err, QString());
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.endsWith(QStringLiteral(": 2 added, 0 updated, 0 unchanged.\n")), qPrintable(r.out));
+    r = run({u"import"_qs, u"--format"_qs, u"json"_qs, file});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.endsWith(QStringLiteral(": 0 added, 0 updated, 2 unchanged.\n")), qPrintable(r.out));
+    r = run({u"list"_qs, u"--country"_qs, u"FR"_qs});
+    QCOMPARE(r.out,
+        QStringLiteral("Date            Kind   Countries  Title\n"
+                       "5–7 April 2023  visit  FR         Macron visits Beijing\n"
+                       "1 event\n"));
+    QCOMPARE(run({u"list"_qs}).out.count(u'\n'), 13); // header, 9 + 2 events, count
+}
+
+void tst_Cli::exportWritesFiles()
+{
+    Run r = run({u"export"_qs, u"--format"_qs, u"json"_qs, u"-o"_qs, u"out.json"_qs, u"--country"_qs, u"RU"_qs,
+        u"--kind"_qs, u"statement"_qs});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("Exported 3 events to out.json.\n"));
+    QFile json(m_home->filePath(QStringLiteral("out.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(root.value(u"format").toString(), QStringLiteral("annals"));
+    QCOMPARE(root.value(u"events").toArray().size(), 3);
+
+    r = run({u"export"_qs, u"--format"_qs, u"csv"_qs, u"--output"_qs, u"out.csv"_qs});
+    QCOMPARE(r.exitCode, 0);
+    QFile csv(m_home->filePath(QStringLiteral("out.csv")));
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QByteArray data = csv.readAll();
+    QCOMPARE(data.count("\r\n"), 10);
+    QVERIFY(data.contains("\"Vladimir Putin (RU, host); Xi Jinping (CN, guest)\""));
+
+    // An export of what was exported imports into a new timeline as the same events.
+    r = run({u"import"_qs, u"--db"_qs, u"copy.annals"_qs, u"out.json"_qs});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.endsWith(QStringLiteral(": 3 added, 0 updated, 0 unchanged.\n")), qPrintable(r.out));
+
+    r = run({u"export"_qs, u"--format"_qs, u"csv"_qs, u"-o"_qs, u"/nonexistent/dir/out.csv"_qs});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(QStringLiteral("annals export: /nonexistent/dir/out.csv: ")), qPrintable(r.err));
+}
+
+void tst_Cli::separateTimelineWithDb()
+{
+    const Run r = run({u"list"_qs, u"--db"_qs, u"empty.annals"_qs});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, QStringLiteral("Date  Kind  Countries  Title\n0 events\n"));
+    QVERIFY(QFile::exists(m_home->filePath(QStringLiteral("empty.annals"))));
+    QVERIFY(!QFile::exists(m_home->filePath(QStringLiteral(".local/share/annals/timeline.annals"))));
+}
+
+QTEST_GUILESS_MAIN(tst_Cli)
+#include "tst_cli.moc"

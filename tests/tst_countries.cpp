@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "domain/countries.h"
+
+#include <QTest>
+
+class tst_Countries : public QObject {
+    Q_OBJECT
+
+private slots:
+    void loadsIsoCodes();
+    void lookup_data();
+    void lookup();
+    void name_data();
+    void name();
+};
+
+void tst_Countries::loadsIsoCodes()
+{
+    QVERIFY2(Countries::count() >= 249, qPrintable(Countries::dataPath()));
+}
+
+void tst_Countries::lookup_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QString>("alpha2");
+    QTest::newRow("alpha-2") << "CN"
+                             << "CN";
+    QTest::newRow("alpha-2, lower case") << "ru"
+                                         << "RU";
+    QTest::newRow("alpha-3") << "RUS"
+                             << "RU";
+    QTest::newRow("English name") << "China"
+                                  << "CN";
+    QTest::newRow("ISO name") << "Russian Federation"
+                              << "RU";
+    QTest::newRow("common name") << "Bolivia"
+                                 << "BO";
+    QTest::newRow("official name") << "People's Republic of China"
+                                   << "CN";
+    QTest::newRow("spaces around") << "  IN "
+                                   << "IN";
+    QTest::newRow("unknown code") << "XX"
+                                  << "";
+    QTest::newRow("unknown name") << "Atlantis"
+                                  << "";
+    QTest::newRow("empty") << ""
+                           << "";
+}
+
+void tst_Countries::lookup()
+{
+    QFETCH(QString, input);
+    QFETCH(QString, alpha2);
+    QCOMPARE(Countries::lookup(input), alpha2);
+}
+
+void tst_Countries::name_data()
+{
+    QTest::addColumn<QString>("alpha2");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("China") << "CN"
+                           << "China";
+    QTest::newRow("Russia") << "RU"
+                            << "Russian Federation";
+    QTest::newRow("common name preferred") << "TW"
+                                           << "Taiwan";
+    QTest::newRow("unknown") << "XX"
+                             << "";
+}
+
+void tst_Countries::name()
+{
+    QFETCH(QString, alpha2);
+    QFETCH(QString, name);
+    QCOMPARE(Countries::name(alpha2), name);
+}
+
+QTEST_GUILESS_MAIN(tst_Countries)
+#include "tst_countries.moc"

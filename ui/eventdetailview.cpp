@@ -1,0 +1,226 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "eventdetailview.h"
+
+#include "domain/countries.h"
+#include "domain/event.h"
+
+#include <QDesktopServices>
+#include <QTextBlock>
+#include <QTextCursor>
+#include <QTextDocument>
+
+namespace {
+
+class Writer {
+public:
+    Writer(QTextDocument *document, const QPalette &palette)
+        : m_cursor(document)
+        , m_palette(palette)
+    {
+    }
+
+    void title(const QString &text)
+    {
+        QTextCharFormat format;
+        format.setFontPointSize(m_base * 1.45);
+        format.setFontWeight(QFont::DemiBold);
+        block(0);
+        m_cursor.insertText(text, format);
+    }
+
+    void line(const QString &text, bool muted = false)
+    {
+        block(2);
+        m_cursor.insertText(text, muted ? mutedFormat() : QTextCharFormat());
+    }
+
+    void heading(const QString &text)
+    {
+        QTextCharFormat format;
+        format.setFontWeight(QFont::DemiBold);
+        format.setFontPointSize(m_base * 0.9);
+        format.setForeground(m_palette.color(QPalette::PlaceholderText));
+        block(10);
+        m_cursor.insertText(text.toUpper(), format);
+    }
+
+    void labelled(const QString &label, const QString &value)
+    {
+        block(2);
+        m_cursor.insertText(label + QStringLiteral(": "), mutedFormat());
+        m_cursor.insertText(value, QTextCharFormat());
+    }
+
+    void quote(const QString &text, const QString &speaker)
+    {
+        QTextBlockFormat format;
+        format.setLeftMargin(14);
+        format.setTopMargin(6);
+        m_cursor.insertBlock(format, {});
+        QTextCharFormat italic;
+        italic.setFontItalic(true);
+        m_cursor.insertText(QChar(0x201C) + text + QChar(0x201D), italic);
+        if (!speaker.isEmpty()) {
+            m_cursor.insertText(QStringLiteral("\n") + QChar(0x2014) + QLatin1Char(' ') + speaker, mutedFormat());
+        }
+    }
+
+    void link(const QString &text, const QString &url, const QString &detail)
+    {
+        block(2);
+        m_cursor.insertText(QChar(0x2022) + QLatin1Char(' '), mutedFormat());
+        const QUrl parsed(url);
+        if (EventDetailView::isSafeLink(parsed)) {
+            QTextCharFormat format;
+            format.setAnchor(true);
+            format.setAnchorHref(parsed.toString(QUrl::FullyEncoded));
+            format.setForeground(m_palette.color(QPalette::Link));
+            format.setFontUnderline(true);
+            format.setToolTip(parsed.toDisplayString());
+            m_cursor.insertText(text.isEmpty() ? parsed.toDisplayString() : text, format);
+        } else {
+            m_cursor.insertText(text.isEmpty() ? url : text, QTextCharFormat());
+            if (!text.isEmpty() && !url.isEmpty()) {
+                m_cursor.insertText(QStringLiteral(" (") + url + QLatin1Char(')'), mutedFormat());
+            }
+        }
+        if (!detail.isEmpty()) {
+            m_cursor.insertText(QStringLiteral(", ") + detail, mutedFormat());
+        }
+    }
+
+private:
+    void block(qreal topMargin)
+    {
+        QTextBlockFormat format;
+        format.setTopMargin(topMargin);
+        if (m_first) {
+            m_cursor.setBlockFormat(format);
+            m_first = false;
+        } else {
+            m_cursor.insertBlock(format, {});
+        }
+    }
+
+    QTextCharFormat mutedFormat() const
+    {
+        QTextCharFormat format;
+        format.setForeground(m_palette.color(QPalette::PlaceholderText));
+        return format;
+    }
+
+    QTextCursor m_cursor;
+    QPalette m_palette;
+    qreal m_base = QFont().pointSizeF() > 0 ? QFont().pointSizeF() : 10;
+    bool m_first = true;
+};
+
+QString countryText(const QString &code)
+{
+    const QString name = Countries::name(code);
+    return name.isEmpty() ? code : name;
+}
+
+} // namespace
+
+EventDetailView::EventDetailView(QWidget *parent)
+    : QTextBrowser(parent)
+{
+    setOpenLinks(false);
+    setOpenExternalLinks(false);
+    setFrameShape(QFrame::NoFrame);
+    document()->setDocumentMargin(12);
+    connect(this, &QTextBrowser::anchorClicked, this, &EventDetailView::openLink);
+    setEvent(nullptr);
+}
+
+EventDetailView::~EventDetailView() = default;
+
+bool EventDetailView::isSafeLink(const QUrl &url)
+{
+    return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+        && !url.host().isEmpty();
+}
+
+QVariant EventDetailView::loadResource(int type, const QUrl &name)
+{
+    Q_UNUSED(type)
+    Q_UNUSED(name)
+    return {}; // never fetch: not from disk, not from the network
+}
+
+void EventDetailView::openLink(const QUrl &url)
+{
+    if (isSafeLink(url)) {
+        QDesktopServices::openUrl(url);
+    }
+}
+
+void EventDetailView::setEvent(const Event *event)
+{
+    document()->clear();
+    Writer out(document(), palette());
+    if (!event) {
+        out.line(tr("Select an event to see its details."), true);
+        return;
+    }
+    out.title(event->title);
+    QString when = event->time.toDisplayString();
+    if (!event->kind.isEmpty()) {
+        when += QStringLiteral("  ·  ") + event->kind;
+    }
+    out.line(when, true);
+
+    const QStringList countries = event->allCountries();
+    if (!countries.isEmpty()) {
+        QStringList names;
+        for (const QString &code : countries) {
+            names << countryText(code);
+        }
+        out.labelled(tr("Countries"), names.join(QStringLiteral(", ")));
+    }
+    if (!event->location.isEmpty()) {
+        QString place = event->location.place;
+        if (!event->location.country.isEmpty()) {
+            place += (place.isEmpty() ? QString() : QStringLiteral(", ")) + countryText(event->location.country);
+        }
+        out.labelled(tr("Place"), place);
+    }
+    if (!event->summary.isEmpty()) {
+        out.heading(tr("Summary"));
+        out.line(event->summary);
+    }
+    if (!event->actors.isEmpty()) {
+        out.heading(tr("Actors"));
+        for (const Actor &actor : event->actors) {
+            QStringList details;
+            if (!actor.title.isEmpty()) {
+                details << actor.title;
+            }
+            if (!actor.role.isEmpty()) {
+                details << actor.role;
+            }
+            if (!actor.country.isEmpty()) {
+                details << countryText(actor.country);
+            }
+            out.line(actor.name
+                + (details.isEmpty() ? QString() : QStringLiteral(" — ") + details.join(QStringLiteral(", "))));
+        }
+    }
+    if (!event->quotes.isEmpty()) {
+        out.heading(tr("Quotes"));
+        for (const Quote &quote : event->quotes) {
+            out.quote(quote.text, quote.speaker);
+        }
+    }
+    if (!event->sources.isEmpty()) {
+        out.heading(tr("Sources"));
+        for (const Source &source : event->sources) {
+            out.link(source.name, source.url, source.date);
+        }
+    }
+    if (!event->tags.isEmpty()) {
+        out.labelled(tr("Tags"), event->tags.join(QStringLiteral(", ")));
+    }
+    moveCursor(QTextCursor::Start);
+}
