@@ -4,9 +4,13 @@
 #include "io/seed.h"
 #include "storage/eventstore.h"
 
+#include "exportimagecommand.h"
 #include "mainwindow.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
 #include <QMessageBox>
 #include <QTextStream>
 
@@ -19,6 +23,28 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     }
     const CommandLineOptions options = parseCommandLine(arguments);
+
+    if (options.command == CommandLineOptions::Command::ExportImage) {
+        // Drawing needs a GUI application, not a screen: with no display, draw offscreen.
+        if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+            && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        }
+        if (qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+            // What Qt would choose anyway, without its warning on every run.
+            const QString runtime
+                = QDir::tempPath() + QStringLiteral("/runtime-") + qEnvironmentVariable("USER", u"annals"_qs);
+            if (QDir().mkpath(runtime)) {
+                QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+                qputenv("XDG_RUNTIME_DIR", runtime.toLocal8Bit());
+            }
+        }
+        QGuiApplication app(argc, argv);
+        QGuiApplication::setApplicationName(QStringLiteral("annals"));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return ExportImageCommand::run(options, out, err);
+    }
 
     if (options.command != CommandLineOptions::Command::Window) {
         QCoreApplication app(argc, argv);

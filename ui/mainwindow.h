@@ -8,6 +8,10 @@
 class EventDetailView;
 class EventListModel;
 class EventStore;
+class TimelineIndex;
+class TimelineView;
+class TimelineZoom;
+enum class LaneMode : quint8;
 QT_BEGIN_NAMESPACE
 class QSortFilterProxyModel;
 class QTableView;
@@ -26,6 +30,9 @@ public:
     EventListModel *eventModel() const { return m_model; }
     QTableView *tableView() const { return m_table; }
     EventDetailView *detailView() const { return m_detail; }
+    TimelineView *timelineView() const { return m_timeline; }
+    TimelineZoom *timelineZoom() const { return m_zoom; }
+    void setLaneMode(LaneMode mode);
 
     // Selects the event with this id in the table (and so in the detail pane); false if it is not shown.
     bool selectEvent(const QString &id);
@@ -37,11 +44,17 @@ private:
     void openTimeline();
     void importFile();
     void exportData();
+    void exportImage();
+    void rebuildTimeline();
     void setStore(std::unique_ptr<EventStore> store);
 
     std::unique_ptr<EventStore> m_store;
     EventListModel *m_model = nullptr;
     QSortFilterProxyModel *m_sorted = nullptr;
+    TimelineZoom *m_zoom = nullptr;
+    TimelineView *m_timeline = nullptr; // owned by the splitter
+    std::unique_ptr<TimelineIndex> m_index;
+    LaneMode m_laneMode;
     QTableView *m_table = nullptr; // owned by the splitter
     EventDetailView *m_detail = nullptr; // owned by the splitter
 };

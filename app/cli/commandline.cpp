@@ -40,14 +40,17 @@ const QCommandLineOption kOutput({QStringLiteral("o"), QStringLiteral("output")}
 
 QString usage()
 {
-    return QStringLiteral("Usage: annals [FILE.annals]              open the window on a timeline\n"
-                          "       annals list [filters] [--format table|json|csv]\n"
-                          "       annals import FILE [--format auto|json]\n"
-                          "       annals export --format json|csv -o OUT [filters]\n"
-                          "\n"
-                          "Filters: --country CC, --actor NAME, --kind KIND, --from DATE, --to DATE, --search TEXT\n"
-                          "Every command takes --db FILE to use a timeline other than the default one.\n"
-                          "Run 'annals COMMAND --help' for a command's options.\n");
+    return QStringLiteral(
+        "Usage: annals [FILE.annals]              open the window on a timeline\n"
+        "       annals list [filters] [--format table|json|csv]\n"
+        "       annals import FILE [--format auto|json]\n"
+        "       annals export --format json|csv -o OUT [filters]\n"
+        "       annals export-image -o OUT.png|OUT.svg|OUT.pdf [--width 1600 --height 900 --scale 2]\n"
+        "                           [--lanes country|actor|kind|none] [--title T] [filters]\n"
+        "\n"
+        "Filters: --country CC, --actor NAME, --kind KIND, --from DATE, --to DATE, --search TEXT\n"
+        "Every command takes --db FILE to use a timeline other than the default one.\n"
+        "Run 'annals COMMAND --help' for a command's options.\n");
 }
 
 CommandLineOptions error(const QString &message)
@@ -96,11 +99,52 @@ QString readFilter(const QCommandLineParser &parser, EventFilter &filter)
     return {};
 }
 
+const QList<QCommandLineOption> &imageOptions()
+{
+    static const QList<QCommandLineOption> options{
+        {QStringLiteral("width"), QStringLiteral("Width in pixels (default 1600)."), QStringLiteral("PX"),
+            QStringLiteral("1600")},
+        {QStringLiteral("height"), QStringLiteral("Height in pixels (default 900)."), QStringLiteral("PX"),
+            QStringLiteral("900")},
+        {QStringLiteral("scale"), QStringLiteral("PNG only: pixels per pixel, for hi-DPI (default 1)."),
+            QStringLiteral("FACTOR"), QStringLiteral("1")},
+        {QStringLiteral("lanes"), QStringLiteral("country (the default), actor, kind or none."), QStringLiteral("BY"),
+            QStringLiteral("country")},
+        {QStringLiteral("title"), QStringLiteral("The title over the image."), QStringLiteral("TITLE")},
+    };
+    return options;
+}
+
+QString readImageOptions(const QCommandLineParser &parser, CommandLineOptions &options)
+{
+    bool ok = false;
+    options.width = parser.value(QStringLiteral("width")).toInt(&ok);
+    if (!ok || options.width < 300 || options.width > 20000) {
+        return QStringLiteral("--width must be a whole number from 300 to 20000");
+    }
+    options.height = parser.value(QStringLiteral("height")).toInt(&ok);
+    if (!ok || options.height < 200 || options.height > 20000) {
+        return QStringLiteral("--height must be a whole number from 200 to 20000");
+    }
+    options.scale = parser.value(QStringLiteral("scale")).toDouble(&ok);
+    if (!ok || options.scale < 0.5 || options.scale > 8) {
+        return QStringLiteral("--scale must be a number from 0.5 to 8");
+    }
+    const std::optional<LaneMode> lanes = laneModeFromName(parser.value(QStringLiteral("lanes")));
+    if (!lanes) {
+        return QStringLiteral("--lanes must be country, actor, kind or none");
+    }
+    options.lanes = *lanes;
+    options.title = parser.value(QStringLiteral("title"));
+    return {};
+}
+
 } // namespace
 
 CommandLineOptions parseCommandLine(const QStringList &arguments)
 {
-    static const QStringList commands{QStringLiteral("list"), QStringLiteral("import"), QStringLiteral("export")};
+    static const QStringList commands{
+        QStringLiteral("list"), QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("export-image")};
     const QString first = arguments.value(1);
     const bool subcommand = commands.contains(first);
 
@@ -131,17 +175,25 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         allowedFormats = QStringLiteral("json,csv");
         format.setDescription(QStringLiteral("json or csv."));
         parser.addOption(kOutput);
+    } else if (first == QLatin1String("export-image")) {
+        parser.setApplicationDescription(QStringLiteral(
+            "Draw the timeline of the events that pass the filters as an image: PNG, SVG or PDF, from the name of the "
+            "output. Needs no display. The image spans --from to --to, or all the events shown."));
+        parser.addOption(kOutput);
+        for (const QCommandLineOption &option : imageOptions()) {
+            parser.addOption(option);
+        }
     } else {
         parser.setApplicationDescription(usage());
         parser.addPositionalArgument(
             QStringLiteral("FILE.annals"), QStringLiteral("The timeline to open; the default one if omitted."));
     }
-    if (first == QLatin1String("list") || first == QLatin1String("export")) {
+    if (first == QLatin1String("list") || first == QLatin1String("export") || first == QLatin1String("export-image")) {
         for (const QCommandLineOption &option : {kCountry, kActor, kKind, kFrom, kTo, kSearch}) {
             parser.addOption(option);
         }
     }
-    if (subcommand) {
+    if (subcommand && first != QLatin1String("export-image")) {
         parser.addOption(format);
     }
 
@@ -189,6 +241,28 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         return options;
     }
 
+    if (first == QLatin1String("export-image")) {
+        if (const QString why = readFilter(parser, options.filter); !why.isEmpty()) {
+            return error(QStringLiteral("annals export-image: ") + why);
+        }
+        if (const QString why = readImageOptions(parser, options); !why.isEmpty()) {
+            return error(QStringLiteral("annals export-image: ") + why);
+        }
+        if (!parser.isSet(kOutput)) {
+            return error(QStringLiteral("annals export-image: give the image to write with -o OUT.png, OUT.svg or "
+                                        "OUT.pdf"));
+        }
+        if (!positional.isEmpty()) {
+            return error(QStringLiteral("annals export-image: unexpected argument \"%1\"").arg(positional.first()));
+        }
+        options.command = Command::ExportImage;
+        options.output = parser.value(kOutput);
+        static const QStringList suffixes{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")};
+        if (!suffixes.contains(QFileInfo(options.output).suffix().toLower())) {
+            return error(QStringLiteral("annals export-image: the output's name must end in .png, .svg or .pdf"));
+        }
+        return options;
+    }
     options.format = parser.value(format).toLower();
     if (options.format.isEmpty()) {
         return error(QStringLiteral("annals %1: give --format (%2)").arg(first, allowedFormats));

@@ -2,13 +2,14 @@
 #pragma once
 
 #include "storage/eventfilter.h"
+#include "timeline/timelineindex.h"
 
 #include <QString>
 #include <QStringList>
 
 // What the user asked for on the command line. main() only dispatches on `command`.
 struct CommandLineOptions {
-    enum class Command { Window, List, Import, Export, Help, Version, Error };
+    enum class Command { Window, List, Import, Export, ExportImage, Help, Version, Error };
 
     Command command = Command::Window;
     QString timeline; // --db, or the FILE.annals to open in the window; empty means the default timeline
@@ -17,6 +18,13 @@ struct CommandLineOptions {
     QString input; // import: the file to read
     QString output; // export: the file to write, or "-" for standard output
     QString text; // Help: the help text; Error: what is wrong
+
+    // export-image
+    int width = 1600;
+    int height = 900;
+    double scale = 1;
+    LaneMode lanes = LaneMode::Country;
+    QString title;
 };
 
 CommandLineOptions parseCommandLine(const QStringList &arguments);

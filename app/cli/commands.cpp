@@ -117,7 +117,8 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
         err << options.text << (options.text.endsWith(u'\n') ? "" : "\n");
         return 2;
     case Command::Window:
-        err << "annals: this command needs the window\n";
+    case Command::ExportImage:
+        err << "annals: this command is run by the graphical part of Annals\n";
         return 2;
     case Command::List:
     case Command::Import:

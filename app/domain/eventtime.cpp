@@ -6,25 +6,10 @@
 
 namespace {
 
+using Calendar::floorDiv;
+using Calendar::yearText;
+
 constexpr qint64 kSecondsPerDay = 86'400;
-
-qint64 floorDiv(qint64 a, qint64 b)
-{
-    const qint64 q = a / b;
-    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
-
-QString yearText(qint64 year, const QLocale &locale)
-{
-    // Group digits only where a year is too long to read at a glance (deep time), never "2,023".
-    const auto number = [&](qint64 n) { return n >= 10'000 ? locale.toString(n) : QString::number(n); };
-    if (year > 0) {
-        return number(year);
-    }
-    // Year 0 is 1 BC. Before 10,000 BC that one-year shift is below any source's precision, and a deep-time year
-    // written -13800000000 means "13,800,000,000 BC", not "13,800,000,001 BC".
-    return QStringLiteral("%1 BC").arg(number(year > -10'000 ? 1 - year : -year));
-}
 
 QString monthYearText(const Calendar::CivilTime &t, const QLocale &locale)
 {
@@ -122,6 +107,24 @@ std::optional<Precision> precisionFromName(QStringView name)
 }
 
 namespace Calendar {
+
+qint64 floorDiv(qint64 a, qint64 b)
+{
+    const qint64 q = a / b;
+    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
+}
+
+QString yearText(qint64 year, const QLocale &locale)
+{
+    // Group digits only where a year is too long to read at a glance (deep time), never "2,023".
+    const auto number = [&](qint64 n) { return n >= 10'000 ? locale.toString(n) : QString::number(n); };
+    if (year > 0) {
+        return number(year);
+    }
+    // Year 0 is 1 BC. Before 10,000 BC that one-year shift is below any source's precision, and a deep-time year
+    // written -13800000000 means "13,800,000,000 BC", not "13,800,000,001 BC".
+    return QStringLiteral("%1 BC").arg(number(year > -10'000 ? 1 - year : -year));
+}
 
 bool isLeapYear(qint64 year)
 {

@@ -33,6 +33,11 @@ struct CivilTime {
 // Years beyond this (in either direction) are refused: past it seconds would overflow.
 inline constexpr qint64 kMaxAbsYear = 100'000'000'000LL;
 
+// Division rounding towards minus infinity, as calendars need for times before 1970.
+qint64 floorDiv(qint64 a, qint64 b);
+// "2023", "490 BC"; before 10,000 BC the round number ("13,800,000,000 BC"), grouped past four digits.
+QString yearText(qint64 year, const QLocale &locale);
+
 bool isLeapYear(qint64 year);
 int daysInMonth(qint64 year, int month); // 0 for a month outside 1..12
 qint64 daysFromCivil(qint64 year, int month, int day);

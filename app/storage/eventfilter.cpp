@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventfilter.h"
 
+#include "domain/countries.h"
+#include "domain/eventtime.h"
+
 #include <algorithm>
 
 namespace {
@@ -29,6 +32,34 @@ QString quoted(QStringView text)
 bool EventFilter::isEmpty() const
 {
     return *this == EventFilter{};
+}
+
+QStringList EventFilter::describe() const
+{
+    QStringList lines;
+    if (!countries.isEmpty()) {
+        QStringList names;
+        for (const QString &code : countries) {
+            names << (Countries::name(code).isEmpty() ? code : Countries::name(code));
+        }
+        lines << QStringLiteral("Countries: ") + names.join(QStringLiteral(", "));
+    }
+    if (!actors.isEmpty()) {
+        lines << QStringLiteral("Actors: ") + actors.join(QStringLiteral(", "));
+    }
+    if (!kinds.isEmpty()) {
+        lines << QStringLiteral("Kinds: ") + kinds.join(QStringLiteral(", "));
+    }
+    if (from) {
+        lines << QStringLiteral("From ") + EventTime(*from, Precision::Day).toDisplayString();
+    }
+    if (before) {
+        lines << QStringLiteral("Until ") + EventTime(*before - 1, Precision::Day).toDisplayString();
+    }
+    if (!text.trimmed().isEmpty()) {
+        lines << QStringLiteral("Search: \u201C") + text.trimmed() + QStringLiteral("\u201D");
+    }
+    return lines;
 }
 
 EventFilter EventFilter::without(Dimension dimension) const

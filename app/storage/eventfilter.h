@@ -21,6 +21,8 @@ struct EventFilter {
     QString text; // full text: words match as prefixes, "quoted words" as a phrase
 
     bool isEmpty() const;
+    // One line per active constraint, for people: "Countries: China, Russian Federation", "From 1 May 2023".
+    QStringList describe() const;
     // This filter without its own constraint on one dimension, as the counts beside that dimension's choices need.
     EventFilter without(Dimension dimension) const;
 

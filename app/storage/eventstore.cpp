@@ -499,3 +499,75 @@ QList<FacetCount> EventStore::counts(EventFilter::Dimension dimension, const Eve
     }
     return result;
 }
+
+std::vector<TimelineItem> EventStore::timelineItems(const EventFilter &filter, LaneMode mode) const
+{
+    const SqlCondition condition = SqlCondition::of(filter);
+    const QSqlDatabase db = database();
+    const auto prepare = [&](QSqlQuery &query, const QString &sql) {
+        query.setForwardOnly(true);
+        query.prepare(sql.arg(condition.where));
+        for (const QVariant &value : condition.values) {
+            query.addBindValue(value);
+        }
+        return query.exec() || fail(query.lastError().text());
+    };
+    std::vector<TimelineItem> items;
+    QHash<qint64, size_t> indexByRowid;
+    QSqlQuery query(db);
+    if (!prepare(query,
+            QStringLiteral("SELECT e.rowid, e.id, e.title, e.start_s, e.end_s, e.cover_end, e.precision, "
+                           "e.kind FROM events e WHERE %1 ORDER BY e.start_s, e.rowid"))) {
+        return items;
+    }
+    while (query.next()) {
+        TimelineItem item;
+        item.id = query.value(1).toString();
+        item.title = query.value(2).toString();
+        item.start = query.value(3).toLongLong();
+        item.isRange = !query.value(4).isNull() && query.value(4).toLongLong() != item.start;
+        item.coverEnd = query.value(5).toLongLong();
+        item.precision = Precision(query.value(6).toInt());
+        if (mode == LaneMode::Kind) {
+            item.laneKeys = {query.value(7).toString()};
+        }
+        indexByRowid.insert(query.value(0).toLongLong(), items.size());
+        items.push_back(std::move(item));
+    }
+    QString keys;
+    if (mode == LaneMode::Country) {
+        keys = QStringLiteral("SELECT c.event, c.country FROM event_countries c JOIN events e ON e.rowid = c.event "
+                              "WHERE %1 ORDER BY c.event, c.position");
+    } else if (mode == LaneMode::Actor) {
+        keys = QStringLiteral("SELECT ea.event, a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor "
+                              "JOIN events e ON e.rowid = ea.event WHERE %1 ORDER BY ea.event, ea.position");
+    }
+    if (!keys.isEmpty()) {
+        QSqlQuery lanes(db);
+        if (prepare(lanes, keys)) {
+            while (lanes.next()) {
+                const auto it = indexByRowid.constFind(lanes.value(0).toLongLong());
+                if (it != indexByRowid.constEnd()) {
+                    items[*it].laneKeys.append(lanes.value(1).toString());
+                }
+            }
+        }
+    }
+    return items;
+}
+
+QStringList EventStore::laneOrder(LaneMode mode) const
+{
+    QStringList keys;
+    const std::optional<EventFilter::Dimension> dimension = mode == LaneMode::Country
+        ? std::optional(EventFilter::Dimension::Country)
+        : mode == LaneMode::Actor ? std::optional(EventFilter::Dimension::Actor)
+        : mode == LaneMode::Kind  ? std::optional(EventFilter::Dimension::Kind)
+                                  : std::nullopt;
+    if (dimension) {
+        for (const FacetCount &facet : counts(*dimension)) {
+            keys << facet.key;
+        }
+    }
+    return keys;
+}

@@ -3,6 +3,7 @@
 
 #include "domain/event.h"
 #include "storage/eventfilter.h"
+#include "timeline/timelineindex.h"
 
 #include <QList>
 #include <QString>
@@ -51,6 +52,11 @@ public:
     QList<Event> events(const EventFilter &filter = {}, int limit = -1, int offset = 0) const;
     std::optional<Event> event(const QString &id) const;
     int count(const EventFilter &filter = {}) const;
+    // What the timeline needs of the events under the filter, each with its lanes for `mode`.
+    std::vector<TimelineItem> timelineItems(const EventFilter &filter, LaneMode mode) const;
+    // The lane keys of the whole timeline, most events first: lanes take their colours in this order, so that a
+    // lane keeps its colour under every filter.
+    QStringList laneOrder(LaneMode mode) const;
     // Counts per value of one dimension under the filter as given, most frequent first.
     QList<FacetCount> counts(EventFilter::Dimension dimension, const EventFilter &filter = {}) const;
 

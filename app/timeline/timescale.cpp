@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "timescale.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace TimeScale {
+
+double timeToX(qint64 t, const Range &range, double width)
+{
+    if (width <= 0 || range.span() <= 0) {
+        return 0;
+    }
+    // long double keeps whole seconds exact across twenty billion years.
+    return double((long double)(t - range.start) * width / (long double)range.span());
+}
+
+qint64 xToTime(double x, const Range &range, double width)
+{
+    if (width <= 0) {
+        return range.start;
+    }
+    return range.start + qint64(std::llround((long double)x * range.span() / width));
+}
+
+Range zoomAt(const Range &range, qint64 anchor, double factor)
+{
+    const long double span
+        = std::clamp((long double)range.span() * factor, (long double)kMinSpan, (long double)kMaxSpan);
+    const long double ratio = span / range.span();
+    const qint64 start = anchor - qint64(std::llround((long double)(anchor - range.start) * ratio));
+    return {start, start + qint64(std::llround(span))};
+}
+
+Range pan(const Range &range, qint64 delta)
+{
+    return {range.start + delta, range.end + delta};
+}
+
+Range clamp(const Range &range, const Range &limits)
+{
+    if (range.span() >= limits.span()) {
+        return limits;
+    }
+    if (range.start < limits.start) {
+        return {limits.start, limits.start + range.span()};
+    }
+    if (range.end > limits.end) {
+        return {limits.end - range.span(), limits.end};
+    }
+    return range;
+}
+
+} // namespace TimeScale

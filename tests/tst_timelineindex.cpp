@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/seed.h"
+#include "storage/eventstore.h"
+#include "timeline/timelineindex.h"
+
+#include <QTest>
+
+namespace {
+
+qint64 at(const char *iso)
+{
+    return TimePoint::parse(QString::fromLatin1(iso))->seconds;
+}
+
+struct LaneSummary {
+    QString key;
+    QString label;
+    size_t count;
+    friend bool operator==(const LaneSummary &, const LaneSummary &) = default;
+};
+
+// Found by QCOMPARE through argument-dependent lookup, for readable failures.
+[[maybe_unused]] char *toString(const LaneSummary &lane)
+{
+    return qstrdup(qPrintable(QStringLiteral("%1/%2/%3").arg(lane.key, lane.label).arg(lane.count)));
+}
+
+QList<LaneSummary> summary(const TimelineIndex &index)
+{
+    QList<LaneSummary> result;
+    for (const auto &lane : index.lanes()) {
+        result.append({lane.key, lane.label, lane.items.size()});
+    }
+    return result;
+}
+
+TimelineItem item(const QString &id, qint64 start, qint64 coverEnd, QStringList lanes, bool range = false)
+{
+    TimelineItem it;
+    it.id = id;
+    it.title = id;
+    it.start = start;
+    it.coverEnd = coverEnd;
+    it.isRange = range;
+    it.laneKeys = std::move(lanes);
+    return it;
+}
+
+} // namespace
+
+class tst_TimelineIndex : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void lanesFromTheSeed();
+    void eventsInSeveralLanesShowInEach();
+    void colourSlotsFollowTheWholeTimeline();
+    void candidatesFindRangesStartedBefore();
+    void countStarting();
+    void itemTimeRoundTrips();
+
+private:
+    std::unique_ptr<EventStore> m_store;
+};
+
+void tst_TimelineIndex::initTestCase()
+{
+    m_store = std::make_unique<EventStore>(QStringLiteral(":memory:"));
+    QVERIFY(m_store->open());
+    QVERIFY(m_store->write(Seed::events()));
+}
+
+void tst_TimelineIndex::lanesFromTheSeed()
+{
+    const TimelineIndex byCountry(m_store->timelineItems({}, LaneMode::Country), LaneMode::Country);
+    QCOMPARE(
+        summary(byCountry), (QList<LaneSummary>{{u"RU"_qs, u"Russian Federation"_qs, 9}, {u"CN"_qs, u"China"_qs, 8}}));
+    QCOMPARE(byCountry.extent().start, at("2023-03-20"));
+    QCOMPARE(byCountry.extent().end, at("2023-05-24"));
+
+    const TimelineIndex byActor(m_store->timelineItems({}, LaneMode::Actor), LaneMode::Actor);
+    QCOMPARE(byActor.lanes().size(), size_t(8));
+    QCOMPARE(summary(byActor).first(), (LaneSummary{u"Xi Jinping"_qs, u"Xi Jinping"_qs, 4}));
+
+    const TimelineIndex byKind(m_store->timelineItems({}, LaneMode::Kind), LaneMode::Kind);
+    QCOMPARE(summary(byKind).first(), (LaneSummary{u"statement"_qs, u"Statement"_qs, 3}));
+    size_t total = 0;
+    for (const auto &lane : byKind.lanes()) {
+        total += lane.items.size();
+    }
+    QCOMPARE(total, size_t(9)); // one kind per event
+
+    const TimelineIndex single(m_store->timelineItems({}, LaneMode::None), LaneMode::None);
+    QCOMPARE(summary(single), (QList<LaneSummary>{{QString(), u"All events"_qs, 9}}));
+
+    EventFilter filter;
+    filter.kinds = {u"visit"_qs};
+    const TimelineIndex visits(m_store->timelineItems(filter, LaneMode::Country), LaneMode::Country);
+    QCOMPARE(visits.items().size(), size_t(2));
+}
+
+void tst_TimelineIndex::eventsInSeveralLanesShowInEach()
+{
+    std::vector<TimelineItem> items{
+        item(u"a"_qs, 10, 20, {u"CN"_qs, u"RU"_qs}), item(u"b"_qs, 5, 6, {u"RU"_qs}), item(u"c"_qs, 7, 8, {})};
+    const TimelineIndex index(std::move(items), LaneMode::Country);
+    QCOMPARE(summary(index),
+        (QList<LaneSummary>{
+            {u"RU"_qs, u"Russian Federation"_qs, 2}, {u"CN"_qs, u"China"_qs, 1}, {QString(), u"No country"_qs, 1}}));
+    // Each lane is sorted by start.
+    const auto &ru = index.lanes()[0];
+    QCOMPARE(std::vector<qint64>(ru.starts), (std::vector<qint64>{5, 10}));
+    QCOMPARE(index.items()[ru.items[1]].id, QStringLiteral("a"));
+    QCOMPARE(*index.itemById(u"c"_qs), quint32(2));
+    QVERIFY(!index.itemById(u"z"_qs));
+}
+
+void tst_TimelineIndex::colourSlotsFollowTheWholeTimeline()
+{
+    std::vector<TimelineItem> items{
+        item(u"a"_qs, 1, 2, {u"FR"_qs}), item(u"b"_qs, 1, 2, {u"FR"_qs}), item(u"c"_qs, 1, 2, {u"DE"_qs})};
+    // Own order: FR has more events, so it takes slot 0.
+    const TimelineIndex own(items, LaneMode::Country);
+    QCOMPARE(own.lanes()[0].colourSlot, 0);
+    QCOMPARE(own.lanes()[1].colourSlot, 1);
+    // Under a filter that shows only DE, DE keeps the slot the whole timeline gave it.
+    const TimelineIndex filtered({items[2]}, LaneMode::Country, {u"FR"_qs, u"DE"_qs});
+    QCOMPARE(filtered.lanes()[0].key, QStringLiteral("DE"));
+    QCOMPARE(filtered.lanes()[0].colourSlot, 1);
+    // A key the whole timeline did not know comes after the known ones.
+    const TimelineIndex unknown({item(u"d"_qs, 1, 2, {u"IT"_qs})}, LaneMode::Country, {u"FR"_qs, u"DE"_qs});
+    QCOMPARE(unknown.lanes()[0].colourSlot, 2);
+}
+
+void tst_TimelineIndex::candidatesFindRangesStartedBefore()
+{
+    std::vector<TimelineItem> items{item(u"long"_qs, 0, 1000, {u"FR"_qs}, true), item(u"early"_qs, 10, 11, {u"FR"_qs}),
+        item(u"inside"_qs, 500, 501, {u"FR"_qs}), item(u"after"_qs, 900, 901, {u"FR"_qs})};
+    const TimelineIndex index(std::move(items), LaneMode::Country);
+    const auto &lane = index.lanes()[0];
+    const auto [first, last] = index.candidates(lane, {400, 600});
+    QStringList overlapping;
+    for (size_t i = first; i < last; ++i) {
+        if (lane.coverEnds[i] > 400) {
+            overlapping << index.items()[lane.items[i]].id;
+        }
+    }
+    QCOMPARE(overlapping, (QStringList{u"long"_qs, u"inside"_qs}));
+    const auto [none, end] = index.candidates(lane, {2000, 3000});
+    QCOMPARE(none, end);
+}
+
+void tst_TimelineIndex::countStarting()
+{
+    std::vector<TimelineItem> items;
+    for (int i = 0; i < 100; ++i) {
+        items.push_back(item(QString::number(i), i * 10, i * 10 + 1, {u"FR"_qs}));
+    }
+    const TimelineIndex index(std::move(items), LaneMode::Country);
+    QCOMPARE(TimelineIndex::countStarting(index.lanes()[0], 0, 1000), size_t(100));
+    QCOMPARE(TimelineIndex::countStarting(index.lanes()[0], 15, 45), size_t(3));
+    QCOMPARE(TimelineIndex::countStarting(index.lanes()[0], 2000, 3000), size_t(0));
+}
+
+void tst_TimelineIndex::itemTimeRoundTrips()
+{
+    const std::vector<TimelineItem> items = m_store->timelineItems({}, LaneMode::None);
+    const QList<Event> events = m_store->events();
+    QCOMPARE(items.size(), size_t(events.size()));
+    for (size_t i = 0; i < items.size(); ++i) {
+        QCOMPARE(items[i].id, events[qsizetype(i)].id);
+        QCOMPARE(items[i].time(), events[qsizetype(i)].time);
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_TimelineIndex)
+#include "tst_timelineindex.moc"

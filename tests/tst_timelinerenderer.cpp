@@ -1,0 +1,292 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/seed.h"
+#include "storage/eventstore.h"
+#include "timeline/lanepalette.h"
+#include "timeline/timelineexporter.h"
+#include "timeline/timelineindex.h"
+#include "timeline/timelinerenderer.h"
+
+#include <QFile>
+#include <QGuiApplication>
+#include <QImage>
+#include <QImageReader>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QSvgRenderer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using TimeScale::Range;
+
+namespace {
+
+qint64 at(const char *iso)
+{
+    return TimePoint::parse(QString::fromLatin1(iso))->seconds;
+}
+
+QPalette lightPalette()
+{
+    QPalette palette;
+    palette.setColor(QPalette::Base, Qt::white);
+    palette.setColor(QPalette::Text, Qt::black);
+    return palette;
+}
+
+// Events with titles of many lengths, some ranges, in three lanes; the same every run.
+TimelineIndex syntheticIndex(int count, const Range &span, quint32 seed = 7)
+{
+    QRandomGenerator random(seed);
+    std::vector<TimelineItem> items;
+    const QStringList lanes{u"FR"_qs, u"DE"_qs, u"IT"_qs};
+    for (int i = 0; i < count; ++i) {
+        TimelineItem item;
+        item.id = QString::number(i);
+        item.title = QStringLiteral("Event %1 ").arg(i) + QString(int(random.bounded(40)), u'x');
+        item.start = span.start + qint64(random.bounded(double(span.span())));
+        item.isRange = random.bounded(5) == 0;
+        item.coverEnd = item.start + (item.isRange ? qint64(random.bounded(30 * 86'400)) + 86'400 : 86'400);
+        item.laneKeys = {lanes[int(random.bounded(3))]};
+        if (random.bounded(10) == 0) {
+            item.laneKeys << lanes[(lanes.indexOf(item.laneKeys.first()) + 1) % 3];
+        }
+        items.push_back(item);
+    }
+    return TimelineIndex(std::move(items), LaneMode::Country);
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(TimeScale::Range)
+
+class tst_TimelineRenderer : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void seedMarkSitsWhereTheTimeScaleSays();
+    void labelsNeverOverlap_data();
+    void labelsNeverOverlap();
+    void clusterCountsAddUp_data();
+    void clusterCountsAddUp();
+    void crowdedLaneDrawsDensity();
+    void exportPng();
+    void exportSvgKeepsTextAsText();
+    void exportPdfHasOnePage();
+    void exportRefusesBadNames();
+
+private:
+    std::unique_ptr<EventStore> m_store;
+    std::unique_ptr<TimelineIndex> m_seed;
+    QTemporaryDir m_dir;
+};
+
+void tst_TimelineRenderer::initTestCase()
+{
+    m_store = std::make_unique<EventStore>(QStringLiteral(":memory:"));
+    QVERIFY(m_store->open());
+    QVERIFY(m_store->write(Seed::events()));
+    m_seed = std::make_unique<TimelineIndex>(m_store->timelineItems({}, LaneMode::Country), LaneMode::Country);
+}
+
+void tst_TimelineRenderer::seedMarkSitsWhereTheTimeScaleSays()
+{
+    // Four days around 21 March: the talks of that day stand alone in the Russia and China lanes.
+    const TimelineRenderer renderer;
+    const Range range{at("2023-03-19"), at("2023-03-23")};
+    QImage image(1600, 900, QImage::Format_ARGB32_Premultiplied);
+    QPainter painter(&image);
+    const TimelineRenderer::Frame frame = renderer.layout(*m_seed, range, QRectF(image.rect()));
+    TimelineRenderer::Options options;
+    options.palette = lightPalette();
+    renderer.paint(&painter, frame, *m_seed, options);
+    painter.end();
+    image.save(QStringLiteral("seed-march-21.png"));
+
+    const quint32 talks = *m_seed->itemById(u"seed-2023-03-21-putin-xi-talks"_qs);
+    // A day-precision instant sits in the middle of its day.
+    const double predicted = frame.plot.left() + TimeScale::timeToX(at("2023-03-21T12:00Z"), range, frame.plot.width());
+    QStringList lanes;
+    for (const TimelineRenderer::Mark &mark : frame.marks) {
+        if (mark.item != talks) {
+            continue;
+        }
+        const auto &lane = m_seed->lanes()[size_t(mark.lane)];
+        lanes << lane.key;
+        QVERIFY2(
+            std::abs(mark.shape.center().x() - predicted) < 1, qPrintable(QString::number(mark.shape.center().x())));
+        QVERIFY(frame.lanes[mark.lane].rect.contains(mark.shape.center()));
+        // And the pixel there wears the lane's colour.
+        const QColor pixel = image.pixelColor(mark.shape.center().toPoint());
+        const QColor expected = LanePalette::colour(lane.colourSlot);
+        QVERIFY2(std::abs(pixel.red() - expected.red()) + std::abs(pixel.green() - expected.green())
+                    + std::abs(pixel.blue() - expected.blue())
+                < 30,
+            qPrintable(pixel.name() + u" vs "_qs + expected.name()));
+        QVERIFY(!mark.label.isEmpty());
+    }
+    lanes.sort();
+    QCOMPARE(lanes, (QStringList{u"CN"_qs, u"RU"_qs}));
+    // The event of two countries is joined across its lanes.
+    QVERIFY(!frame.connectors.isEmpty());
+}
+
+void tst_TimelineRenderer::labelsNeverOverlap_data()
+{
+    QTest::addColumn<Range>("range");
+    QTest::addColumn<int>("width");
+    const Range year{at("2023"), at("2024")};
+    QTest::newRow("a year, 1600") << year << 1600;
+    QTest::newRow("a year, 600") << year << 600;
+    QTest::newRow("a quarter") << Range{at("2023-04"), at("2023-07")} << 1600;
+    QTest::newRow("a month") << Range{at("2023-06"), at("2023-07")} << 1200;
+    QTest::newRow("a week") << Range{at("2023-06-05"), at("2023-06-12")} << 1600;
+    QTest::newRow("a day") << Range{at("2023-06-07"), at("2023-06-08")} << 900;
+}
+
+void tst_TimelineRenderer::labelsNeverOverlap()
+{
+    QFETCH(Range, range);
+    QFETCH(int, width);
+    const TimelineIndex index = syntheticIndex(600, {at("2023"), at("2024")});
+    const TimelineRenderer renderer;
+    const TimelineRenderer::Frame frame = renderer.layout(index, range, QRectF(0, 0, width, 700));
+    int labels = 0;
+    for (qsizetype i = 0; i < frame.marks.size(); ++i) {
+        const QRectF a = frame.marks[i].labelRect;
+        if (a.isEmpty()) {
+            continue;
+        }
+        ++labels;
+        QVERIFY2(a.left() >= frame.plot.left() - 1e-6 && a.right() <= frame.plot.right() + 1e-6,
+            qPrintable(frame.marks[i].label));
+        for (qsizetype j = i + 1; j < frame.marks.size(); ++j) {
+            QVERIFY2(!a.intersects(frame.marks[j].labelRect),
+                qPrintable(frame.marks[i].label + u" / "_qs + frame.marks[j].label));
+        }
+        for (const TimelineRenderer::Cluster &cluster : frame.clusters) {
+            QVERIFY(!a.intersects(cluster.rect));
+        }
+    }
+    QVERIFY(labels > 0);
+}
+
+void tst_TimelineRenderer::clusterCountsAddUp_data()
+{
+    QTest::addColumn<Range>("range");
+    QTest::newRow("a year") << Range{at("2023"), at("2024")};
+    QTest::newRow("a quarter") << Range{at("2023-04"), at("2023-07")};
+    QTest::newRow("a week") << Range{at("2023-06-05"), at("2023-06-12")};
+    QTest::newRow("beyond the data") << Range{at("2030"), at("2031")};
+}
+
+void tst_TimelineRenderer::clusterCountsAddUp()
+{
+    QFETCH(Range, range);
+    const TimelineIndex index = syntheticIndex(1200, {at("2023"), at("2024")});
+    const TimelineRenderer::Frame frame = TimelineRenderer().layout(index, range, QRectF(0, 0, 1600, 900));
+    QVERIFY(frame.densities.isEmpty());
+    for (const TimelineRenderer::LaneBox &box : frame.lanes) {
+        const auto &lane = index.lanes()[size_t(box.lane)];
+        size_t expected = 0;
+        for (size_t i = 0; i < lane.starts.size(); ++i) {
+            expected += lane.coverEnds[i] > range.start && lane.starts[i] < range.end ? 1 : 0;
+        }
+        size_t shown = 0;
+        for (const TimelineRenderer::Mark &mark : frame.marks) {
+            shown += mark.lane == box.lane ? 1 : 0;
+        }
+        for (const TimelineRenderer::Cluster &cluster : frame.clusters) {
+            shown += cluster.lane == box.lane ? size_t(cluster.count) : 0;
+            QVERIFY(cluster.count >= 2);
+        }
+        QCOMPARE(shown, expected);
+    }
+}
+
+void tst_TimelineRenderer::crowdedLaneDrawsDensity()
+{
+    const Range year{at("2023"), at("2024")};
+    const TimelineIndex index = syntheticIndex(30'000, year);
+    const TimelineRenderer::Frame frame = TimelineRenderer().layout(index, year, QRectF(0, 0, 1600, 900));
+    QVERIFY(frame.marks.isEmpty());
+    QCOMPARE(frame.densities.size(), qsizetype(index.lanes().size()));
+    for (const TimelineRenderer::Density &density : frame.densities) {
+        quint64 sum = 0;
+        for (const quint32 count : density.counts) {
+            sum += count;
+        }
+        QCOMPARE(sum, quint64(TimelineIndex::countStarting(index.lanes()[size_t(density.lane)], year.start, year.end)));
+    }
+}
+
+void tst_TimelineRenderer::exportPng()
+{
+    TimelineExporter::Options options;
+    options.size = QSize(1000, 600);
+    options.scale = 2;
+    options.range = {at("2023-03-17"), at("2023-05-26")};
+    options.title = QStringLiteral("China, Russia and the SCO");
+    options.filters = {QStringLiteral("Countries: Russian Federation")};
+    const QString path = m_dir.filePath(QStringLiteral("seed.png"));
+    QString error;
+    QVERIFY2(TimelineExporter::write(path, *m_seed, options, &error), qPrintable(error));
+    QImageReader reader(path);
+    QCOMPARE(reader.format(), QByteArray("png"));
+    QCOMPARE(reader.size(), QSize(2000, 1200));
+    QFile::remove(QStringLiteral("export.png")); // kept beside the test for a person to look at
+    QVERIFY(QFile::copy(path, QStringLiteral("export.png")));
+}
+
+void tst_TimelineRenderer::exportSvgKeepsTextAsText()
+{
+    TimelineExporter::Options options;
+    options.range = {at("2023-03-19"), at("2023-03-24")};
+    options.title = QStringLiteral("Xi in Moscow");
+    const QString path = m_dir.filePath(QStringLiteral("seed.svg"));
+    QString error;
+    QVERIFY2(TimelineExporter::write(path, *m_seed, options, &error), qPrintable(error));
+    QSvgRenderer renderer(path);
+    QVERIFY(renderer.isValid());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString svg = QString::fromUtf8(file.readAll());
+    for (const char *title : {"Xi in Moscow", "state visit to Moscow", "Putin and Xi hold talks in Moscow",
+             "Putin and Xi sign two joint statements", "March 2023"}) {
+        QVERIFY2(svg.contains(QLatin1String(title)), title);
+    }
+    QVERIFY(svg.contains(QStringLiteral("<text")));
+}
+
+void tst_TimelineRenderer::exportPdfHasOnePage()
+{
+    TimelineExporter::Options options;
+    options.range = {at("2023-03-17"), at("2023-05-26")};
+    const QString path = m_dir.filePath(QStringLiteral("seed.pdf"));
+    QString error;
+    QVERIFY2(TimelineExporter::write(path, *m_seed, options, &error), qPrintable(error));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray pdf = file.readAll();
+    QVERIFY(pdf.startsWith("%PDF-"));
+    const QRegularExpression page(QStringLiteral("/Type\\s*/Page\\b(?!s)"));
+    QCOMPARE(QString::fromLatin1(pdf).count(page), 1);
+    // Fitted to the image: 1600×900 pixels at 96 dpi are 1200×675 points.
+    QVERIFY(pdf.contains("/MediaBox [0 0 1200.000000 675.000000]"));
+}
+
+void tst_TimelineRenderer::exportRefusesBadNames()
+{
+    TimelineExporter::Options options;
+    options.range = {at("2023-03-17"), at("2023-05-26")};
+    QString error;
+    QVERIFY(!TimelineExporter::write(m_dir.filePath(QStringLiteral("seed.gif")), *m_seed, options, &error));
+    QVERIFY2(error.endsWith(QStringLiteral("seed.gif: the name must end in .png, .svg or .pdf")), qPrintable(error));
+    QVERIFY(!TimelineExporter::write(QStringLiteral("/nonexistent/dir/seed.png"), *m_seed, options, &error));
+    QVERIFY(error.startsWith(QStringLiteral("/nonexistent/dir/seed.png: ")));
+    QVERIFY(!QFile::exists(QStringLiteral("/nonexistent/dir/seed.png")));
+}
+
+QTEST_MAIN(tst_TimelineRenderer)
+#include "tst_timelinerenderer.moc"

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "exportimagecommand.h"
+
+#include "cli/commandline.h"
+#include "io/seed.h"
+#include "storage/eventstore.h"
+#include "timeline/timelineexporter.h"
+#include "timeline/timelineindex.h"
+#include "timeline/timelinezoom.h"
+
+#include <QTextStream>
+
+namespace ExportImageCommand {
+
+int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
+{
+    QString error;
+    const std::unique_ptr<EventStore> store = Seed::openTimeline(options.timeline, &error);
+    if (!store) {
+        err << "annals: " << error << '\n';
+        return 1;
+    }
+    const TimelineIndex index(
+        store->timelineItems(options.filter, options.lanes), options.lanes, store->laneOrder(options.lanes));
+
+    TimelineExporter::Options image;
+    image.size = QSize(options.width, options.height);
+    image.scale = options.scale;
+    image.title = options.title.isEmpty() ? QStringLiteral("Annals timeline") : options.title;
+    EventFilter shown = options.filter; // the range line already gives the dates
+    shown.from.reset();
+    shown.before.reset();
+    image.filters = shown.describe();
+    // The asked dates when given, else all the events shown, with a margin.
+    TimelineZoom zoom;
+    zoom.setFullRange(index.extent());
+    image.range = zoom.fittedRange();
+    if (options.filter.from) {
+        image.range.start = *options.filter.from;
+    }
+    if (options.filter.before) {
+        image.range.end = *options.filter.before;
+    }
+    if (image.range.span() < TimeScale::kMinSpan) {
+        image.range.end = image.range.start + TimeScale::kMinSpan;
+    }
+    if (!TimelineExporter::write(options.output, index, image, &error)) {
+        err << "annals export-image: " << error << '\n';
+        return 1;
+    }
+    out << QStringLiteral("Exported %1 event%2 to %3.\n")
+               .arg(index.items().size())
+               .arg(index.items().size() == 1 ? "" : "s")
+               .arg(options.output);
+    return 0;
+}
+
+} // namespace ExportImageCommand

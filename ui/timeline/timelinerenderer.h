@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "timeline/timeticks.h"
+
+#include <QFont>
+#include <QLineF>
+#include <QList>
+#include <QPalette>
+#include <QRectF>
+
+#include <optional>
+#include <vector>
+
+class TimelineIndex;
+QT_BEGIN_NAMESPACE
+class QPainter;
+QT_END_NAMESPACE
+
+// Lays out and paints the timeline into any QPainter: the widget, PNG, SVG and PDF all go through here.
+// A frame costs what is visible: per lane, binary searches for the visible entries, then either marks (few
+// enough to show one by one, grouped into clusters where they collide) or density columns (too many).
+class TimelineRenderer {
+public:
+    static constexpr double kClusterPx = 12; // marks closer than this merge into a cluster
+    static constexpr size_t kMaxMarksPerLane = 1500; // more than this in view and a lane draws density
+    static constexpr double kMaxLabelWidth = 260;
+    static constexpr double kDensityColumn = 2; // pixels per density column
+
+    struct Mark {
+        quint32 item = 0;
+        int lane = 0;
+        QRectF shape; // the marker (an instant) or the bar (a range)
+        QRectF band; // the period an imprecise instant covers, drawn faintly; may be empty
+        QRectF labelRect; // empty when there was no room for a label
+        QString label; // the title, elided to labelRect
+        bool isRange = false;
+        bool labelInside = false; // the label is drawn on the bar
+    };
+    struct Cluster {
+        int lane = 0;
+        QRectF rect;
+        int count = 0;
+        qint64 from = 0; // the first and last start inside, for zooming into it
+        qint64 to = 0;
+    };
+    struct Density {
+        int lane = 0;
+        double x0 = 0; // left edge of the first column
+        std::vector<quint32> counts; // events starting in each column
+        quint32 maxCount = 0;
+    };
+    struct LaneBox {
+        int lane = 0;
+        QRectF rect; // the whole row, header included
+        QRectF header; // the header on the left
+    };
+    struct Frame {
+        TimeScale::Range range;
+        QRectF bounds;
+        QRectF plot; // where marks go: right of the headers, below the axis
+        double headerWidth = 0;
+        TimeTicks::Axis axis;
+        QList<LaneBox> lanes;
+        int hiddenLanes = 0; // lanes that did not fit
+        QList<Mark> marks;
+        QList<Cluster> clusters;
+        QList<Density> densities;
+        QList<QLineF> connectors; // join the marks of one event in several lanes
+
+        double timeToX(qint64 t) const;
+        qint64 xToTime(double x) const;
+    };
+    struct Options {
+        QPalette palette;
+        QString selectedId;
+        bool dark = false;
+        std::optional<qint64> now; // today's marker, when in view
+    };
+    struct Hit {
+        std::optional<quint32> item; // a mark
+        std::optional<Cluster> cluster; // or a cluster
+        std::optional<quint32> density; // or the count of a density column
+    };
+
+    explicit TimelineRenderer(const QFont &font = {});
+
+    QFont font() const { return m_font; }
+    double axisHeight() const;
+    double rowHeight() const;
+
+    Frame layout(const TimelineIndex &index, const TimeScale::Range &range, const QRectF &bounds) const;
+    void paint(QPainter *painter, const Frame &frame, const TimelineIndex &index, const Options &options) const;
+    static Hit hitTest(const Frame &frame, const QPointF &point);
+
+private:
+    void layoutMarks(Frame &frame, const TimelineIndex &index, int lane, const QRectF &rect) const;
+    void layoutDensity(Frame &frame, const TimelineIndex &index, int lane, const QRectF &rect) const;
+    void paintAxis(QPainter *painter, const Frame &frame, const QPalette &palette) const;
+    void paintLanes(QPainter *painter, const Frame &frame, const TimelineIndex &index, const Options &options) const;
+
+    QFont m_font;
+    QFont m_boldFont;
+};
