@@ -34,6 +34,8 @@ private slots:
     void importThenReimport();
     void exportWritesFiles();
     void separateTimelineWithDb();
+    void exportImageWithoutDisplay_data();
+    void exportImageWithoutDisplay();
 
 private:
     Run run(const QStringList &arguments) const;
@@ -48,6 +50,8 @@ Run tst_Cli::run(const QStringList &arguments) const
     environment.insert(QStringLiteral("HOME"), m_home->path());
     environment.remove(QStringLiteral("XDG_DATA_HOME"));
     environment.remove(QStringLiteral("DISPLAY"));
+    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
+    environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // export-image must find the offscreen platform itself
     environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
     process.setProcessEnvironment(environment);
     process.setWorkingDirectory(m_home->path());
@@ -164,6 +168,12 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("unknown command") << QStringList{u"lsit"_qs}
                                      << "\"lsit\" is neither a command nor a timeline file.\n";
     QTest::newRow("unknown option") << QStringList{u"list"_qs, u"--colour"_qs} << "Unknown option 'colour'.\n";
+    QTest::newRow("image of an unknown type") << QStringList{u"export-image"_qs, u"-o"_qs,
+        u"x.gif"_qs} << "annals export-image: the output's name must end in .png, .svg or .pdf\n";
+    QTest::newRow("image too small") << QStringList{u"export-image"_qs, u"-o"_qs, u"x.png"_qs, u"--width"_qs, u"10"_qs}
+                                     << "annals export-image: --width must be a whole number from 300 to 20000\n";
+    QTest::newRow("image lanes") << QStringList{u"export-image"_qs, u"-o"_qs, u"x.png"_qs, u"--lanes"_qs, u"colour"_qs}
+                                 << "annals export-image: --lanes must be country, actor, kind or none\n";
 }
 
 void tst_Cli::usageErrors()
@@ -245,6 +255,44 @@ void tst_Cli::separateTimelineWithDb()
     QCOMPARE(r.out, QStringLiteral("Date  Kind  Countries  Title\n0 events\n"));
     QVERIFY(QFile::exists(m_home->filePath(QStringLiteral("empty.annals"))));
     QVERIFY(!QFile::exists(m_home->filePath(QStringLiteral(".local/share/annals/timeline.annals"))));
+}
+
+void tst_Cli::exportImageWithoutDisplay_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QByteArray>("magic");
+    QTest::newRow("png at scale 2") << QStringList{u"-o"_qs, u"seed.png"_qs, u"--width"_qs, u"800"_qs, u"--height"_qs,
+        u"500"_qs, u"--scale"_qs, u"2"_qs}
+                                    << "seed.png" << QByteArray("\x89PNG");
+    QTest::newRow("svg by actor") << QStringList{u"-o"_qs, u"seed.svg"_qs, u"--lanes"_qs, u"actor"_qs} << "seed.svg"
+                                  << QByteArray("<?xml");
+    QTest::newRow("pdf of May, Russia") << QStringList{u"-o"_qs, u"may.pdf"_qs, u"--country"_qs, u"RU"_qs, u"--from"_qs,
+        u"2023-05"_qs, u"--to"_qs, u"2023-05"_qs, u"--title"_qs, u"Russia in May 2023"_qs}
+                                        << "may.pdf" << QByteArray("%PDF");
+}
+
+void tst_Cli::exportImageWithoutDisplay()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, file);
+    QFETCH(QByteArray, magic);
+    const Run r = run(QStringList{u"export-image"_qs} + arguments);
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.startsWith(QStringLiteral("Exported ")), qPrintable(r.out + r.err));
+    QFile image(m_home->filePath(file));
+    QVERIFY(image.open(QIODevice::ReadOnly));
+    const QByteArray data = image.readAll();
+    QVERIFY(data.startsWith(magic));
+    if (file.endsWith(QLatin1String(".png"))) {
+        // Width and height sit big-endian at bytes 16 and 20 of a PNG.
+        const auto be32 = [&](int at) {
+            return (quint32(quint8(data[at])) << 24) | (quint32(quint8(data[at + 1])) << 16)
+                | (quint32(quint8(data[at + 2])) << 8) | quint32(quint8(data[at + 3]));
+        };
+        QCOMPARE(be32(16), quint32(1600));
+        QCOMPARE(be32(20), quint32(1000));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

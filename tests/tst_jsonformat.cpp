@@ -54,7 +54,7 @@ Event bareEvent(const QString &start)
 void tst_JsonFormat::writeThenReadGivesEqualEvents()
 {
     const QList<Event> events{richEvent(), bareEvent(u"490 BC"_qs), bareEvent(u"-13800000000"_qs),
-                              bareEvent(u"2023-05-22T09:15Z"_qs), bareEvent(u"2023-03"_qs)};
+        bareEvent(u"2023-05-22T09:15Z"_qs), bareEvent(u"2023-03"_qs)};
 
     ImportError error;
     const auto document = JsonFormat::read(JsonFormat::write(events, QStringLiteral("Title")), u"x.json"_qs, &error);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventdetailview.h"
+#include "exportimagedialog.h"
 #include "io/seed.h"
 #include "mainwindow.h"
 #include "models/eventlistmodel.h"
@@ -48,6 +49,7 @@ private slots:
     void untrustedTextShowsLiterally();
     void linksOnlyForHttp();
     void screenshot();
+    void exportDialogDefaults();
 };
 
 void tst_MainWindow::startsOnTheSeed()
@@ -130,6 +132,18 @@ void tst_MainWindow::screenshot()
     const QImage image = window.grab().toImage();
     QCOMPARE(image.size(), QSize(1280, 760));
     QVERIFY(image.save(QDir::current().filePath(QStringLiteral("mainwindow.png"))));
+}
+
+void tst_MainWindow::exportDialogDefaults()
+{
+    ExportImageDialog dialog(u"17 March – 26 May 2023"_qs, u"10–24 May 2023"_qs, u"Annals: timeline"_qs);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(!dialog.wholeRange());
+    QCOMPARE(dialog.imageSize(), QSize(1600, 900));
+    QCOMPARE(dialog.scale(), 2.0);
+    QCOMPARE(dialog.title(), QStringLiteral("Annals: timeline"));
+    QVERIFY(dialog.grab().toImage().save(QDir::current().filePath(QStringLiteral("exportdialog.png"))));
 }
 
 QTEST_MAIN(tst_MainWindow)

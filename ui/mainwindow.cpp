@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "eventdetailview.h"
+#include "exportimagedialog.h"
 #include "io/csvexport.h"
 #include "io/jsonformat.h"
 #include "io/seed.h"
@@ -230,6 +231,16 @@ void MainWindow::exportData()
 
 void MainWindow::exportImage()
 {
+    const auto describe = [](const TimeScale::Range &range) {
+        const qint64 last = TimePoint::parse(TimePoint::toIso(range.end - 1, Precision::Day))->seconds;
+        return EventTime(range.start, last, Precision::Day).toDisplayString();
+    };
+    const TimeScale::Range everything = m_zoom->fittedRange();
+    ExportImageDialog dialog(describe(m_zoom->visibleRange()), describe(everything),
+        tr("Annals: %1").arg(QFileInfo(m_store->path()).completeBaseName()), this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
     QString filter = tr("PNG image (*.png)");
     QString path = QFileDialog::getSaveFileName(this, tr("Export Image"), QString(),
         filter + QStringLiteral(";;") + tr("SVG image (*.svg)") + QStringLiteral(";;") + tr("PDF document (*.pdf)"),
@@ -245,9 +256,10 @@ void MainWindow::exportImage()
                                                       : QStringLiteral(".png");
     }
     TimelineExporter::Options options;
-    options.range = m_zoom->visibleRange();
-    options.scale = 2; // crisp on hi-DPI screens and in print; SVG and PDF ignore it
-    options.title = tr("Annals: %1").arg(QFileInfo(m_store->path()).completeBaseName());
+    options.range = dialog.wholeRange() ? everything : m_zoom->visibleRange();
+    options.size = dialog.imageSize();
+    options.scale = dialog.scale();
+    options.title = dialog.title();
     options.selectedId = m_timeline->selectedId();
     QString error;
     if (!TimelineExporter::write(path, *m_index, options, &error)) {

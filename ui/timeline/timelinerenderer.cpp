@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPixmap>
 
 #include <cmath>
 
@@ -38,6 +39,28 @@ QColor mix(const QColor &a, const QColor &b, double t)
 {
     return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
         float(a.blueF() * (1 - t) + b.blueF() * t));
+}
+
+// A marker drawn once per colour and scale, then stamped: antialiased circles are the costliest thing on a frame.
+QPixmap markerStamp(const QColor &fill, const QColor &ring, bool selected, qreal devicePixelRatio)
+{
+    static QHash<QString, QPixmap> cache;
+    const QString key = fill.name() + ring.name() + (selected ? u'+' : u'-') + QString::number(devicePixelRatio);
+    if (const auto it = cache.constFind(key); it != cache.constEnd()) {
+        return *it;
+    }
+    const double size = 2 * kMarkerRadius + 4;
+    QPixmap pixmap(QSize(int(std::ceil(size * devicePixelRatio)), int(std::ceil(size * devicePixelRatio))));
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(selected ? QPen(ring, 2.5) : QPen(ring, 1));
+    painter.setBrush(fill);
+    painter.drawEllipse(QRectF(2, 2, 2 * kMarkerRadius, 2 * kMarkerRadius));
+    painter.end();
+    cache.insert(key, pixmap);
+    return pixmap;
 }
 
 } // namespace
@@ -104,7 +127,8 @@ TimelineRenderer::Frame TimelineRenderer::layout(
         frame.lanes.append({lane, rect, QRectF(bounds.left(), top, frame.headerWidth, laneHeight)});
         const QRectF content(frame.plot.left(), top + kLanePad, frame.plot.width(), laneHeight - 2 * kLanePad);
         const auto &l = lanes[size_t(lane)];
-        if (TimelineIndex::countStarting(l, range.start, range.end) > kMaxMarksPerLane) {
+        // More events than a third of the pixels across: marks would only hide each other, so draw density.
+        if (TimelineIndex::countStarting(l, range.start, range.end) > size_t(content.width() / 3)) {
             layoutDensity(frame, index, lane, content);
         } else {
             layoutMarks(frame, index, lane, content);
@@ -198,6 +222,9 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
     std::vector<double> rowEnd(size_t(rows), -1e300);
     const QFontMetricsF metrics(m_font);
     const QFontMetricsF bold(m_boldFont);
+    Cluster hidden;
+    hidden.lane = lane;
+    hidden.overflow = true;
     const auto firstFreeRow = [&](double from) {
         for (int r = 0; r < rows; ++r) {
             if (rowEnd[size_t(r)] + kGap <= from) {
@@ -214,6 +241,16 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
             = banded ? (std::max(piece.x0, rect.left()) + std::min(piece.x1, rect.right())) / 2 : piece.x0;
         const double left = std::max(piece.wide ? piece.x0 : markX, rect.left()) - kMarkerRadius;
         double shapeRight = piece.wide ? std::min(piece.x1, rect.right()) : markX + kMarkerRadius;
+        if (firstFreeRow(left) < 0) {
+            // No free row: rather than pile marks on marks, the lane header counts what it cannot show here.
+            // (Checked before any text is measured: in a crowd, most pieces end here.)
+            if (hidden.count == 0) {
+                hidden.from = piece.from;
+            }
+            hidden.count += piece.count;
+            hidden.to = std::max(hidden.to, piece.to);
+            continue;
+        }
         const QString &title = index.items()[piece.item].title;
         QString text;
         double textWidth = 0;
@@ -268,12 +305,7 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
                 }
             }
         }
-        if (chosen < 0) {
-            // No free row: the mark still shows (over others), but without a label, so no two labels overlap.
-            withLabel = false;
-            used = shapeRight;
-            chosen = int(std::min_element(rowEnd.begin(), rowEnd.end()) - rowEnd.begin());
-        }
+        Q_ASSERT(chosen >= 0);
         rowEnd[size_t(chosen)] = std::max(rowEnd[size_t(chosen)], used);
         const double y = rect.top() + chosen * row + row / 2;
 
@@ -307,6 +339,17 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
         }
         frame.marks.append(mark);
     }
+    if (hidden.count > 0) {
+        const QRectF header = frame.lanes.last().header;
+        const QString text = QStringLiteral("+%1 more here").arg(QLocale().toString(hidden.count));
+        const double top = header.top() + kLanePad + 2 * row;
+        const double width = std::min(metrics.horizontalAdvance(text) + 12, header.width() - 16);
+        hidden.rect = QRectF(header.left() + 10, top, width, row - 4);
+        if (hidden.rect.bottom() > header.bottom()) {
+            hidden.rect.moveTop(header.top() + kLanePad + 2); // a short lane: beside the name would clip, so on it
+        }
+        frame.clusters.append(hidden);
+    }
 }
 
 void TimelineRenderer::paint(
@@ -316,28 +359,33 @@ void TimelineRenderer::paint(
     painter->setFont(m_font);
     painter->fillRect(frame.bounds, options.palette.color(QPalette::Base));
     paintLanes(painter, frame, index, options);
-    paintAxis(painter, frame, options.palette);
 
+    // Today's marker: a line through the lanes, named in the minor row, whose labels give way to it.
+    QRectF todayLabel;
+    double todayX = 0;
+    const QString today = QStringLiteral("Today");
     if (options.now && frame.range.contains(*options.now)) {
-        const double x = frame.timeToX(*options.now);
-        const QColor today(options.dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28));
-        painter->setPen(QPen(today, 1.5));
-        painter->drawLine(QPointF(x, frame.plot.top() - rowHeight() + 4), QPointF(x, frame.plot.bottom()));
+        todayX = frame.timeToX(*options.now);
+        const double width = QFontMetricsF(m_boldFont).horizontalAdvance(today);
+        const double lx = std::min(todayX + 3, frame.bounds.right() - width - 2);
+        todayLabel = QRectF(lx, frame.plot.top() - rowHeight(), width + 1, rowHeight());
+    }
+    paintAxis(painter, frame, options.palette, todayLabel);
+    if (!todayLabel.isNull()) {
+        const QColor colour(options.dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xc6, 0x28, 0x28));
+        painter->setPen(QPen(colour, 1.5));
+        painter->drawLine(QPointF(todayX, frame.plot.top() - rowHeight() + 4), QPointF(todayX, frame.plot.bottom()));
         painter->setFont(m_boldFont);
-        const QString label = QStringLiteral("Today");
-        const double width = QFontMetricsF(m_boldFont).horizontalAdvance(label);
-        const double lx = std::min(x + 3, frame.bounds.right() - width - 2);
-        painter->fillRect(QRectF(lx - 1, frame.plot.top() - rowHeight() + 2, width + 2, rowHeight() - 4),
-            options.palette.color(QPalette::Base));
-        painter->drawText(QRectF(lx, frame.plot.top() - rowHeight(), width + 1, rowHeight()), Qt::AlignVCenter, label);
+        painter->drawText(todayLabel, Qt::AlignVCenter, today);
     }
     painter->restore();
 }
 
-void TimelineRenderer::paintAxis(QPainter *painter, const Frame &frame, const QPalette &palette) const
+void TimelineRenderer::paintAxis(
+    QPainter *painter, const Frame &frame, const QPalette &palette, const QRectF &keepClear) const
 {
     const QColor text = palette.color(QPalette::Text);
-    const QColor muted = palette.color(QPalette::PlaceholderText);
+    const QColor muted = mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.6);
     const QColor grid = mix(palette.color(QPalette::Base), text, 0.10);
     const QColor majorGrid = mix(palette.color(QPalette::Base), text, 0.22);
     const double row = rowHeight();
@@ -351,10 +399,10 @@ void TimelineRenderer::paintAxis(QPainter *painter, const Frame &frame, const QP
         const double x = left + tick.x;
         painter->setPen(grid);
         painter->drawLine(QPointF(x, top + row), QPointF(x, frame.plot.bottom()));
-        if (!tick.label.isEmpty()) {
+        const QRectF labelRect(left + tick.labelX, top + row, tick.labelWidth + 1, row);
+        if (!tick.label.isEmpty() && !labelRect.intersects(keepClear.adjusted(-4, 0, 4, 0))) {
             painter->setPen(muted);
-            painter->drawText(
-                QRectF(left + tick.labelX, top + row, tick.labelWidth + 1, row), Qt::AlignVCenter, tick.label);
+            painter->drawText(labelRect, Qt::AlignVCenter, tick.label);
         }
     }
     for (const TimeTicks::Tick &tick : frame.axis.major) {
@@ -408,7 +456,7 @@ void TimelineRenderer::paintLanes(
         painter->drawText(labelRect, Qt::AlignVCenter,
             QFontMetricsF(m_boldFont).elidedText(lane.label, Qt::ElideRight, labelRect.width()));
         painter->setFont(m_font);
-        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->setPen(mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.6));
         const QString count = QLocale().toString(qulonglong(lane.items.size()));
         painter->drawText(QRectF(textLeft, labelRect.bottom() - 2, labelRect.width(), rowHeight()), Qt::AlignVCenter,
             lane.items.size() == 1 ? QStringLiteral("1 event") : count + QStringLiteral(" events"));
@@ -419,7 +467,7 @@ void TimelineRenderer::paintLanes(
     painter->drawLine(
         QPointF(frame.plot.left() - 0.5, frame.plot.top()), QPointF(frame.plot.left() - 0.5, frame.plot.bottom()));
     if (frame.hiddenLanes > 0) {
-        painter->setPen(palette.color(QPalette::PlaceholderText));
+        painter->setPen(mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.6));
         const double y = frame.lanes.isEmpty() ? frame.plot.top() : frame.lanes.last().rect.bottom();
         painter->drawText(QRectF(frame.bounds.left() + 12, y, frame.headerWidth - 12, rowHeight()), Qt::AlignVCenter,
             QStringLiteral("+%1 more lanes").arg(frame.hiddenLanes));
@@ -428,19 +476,30 @@ void TimelineRenderer::paintLanes(
     painter->save();
     painter->setClipRect(frame.plot);
 
-    // Density: columns as tall as the log of their count, so that sparse columns still show.
+    // Density: columns as tall as the log of their count, so that sparse columns still show. Whole-pixel
+    // rectangles, and one rectangle for a run of columns of one height: the raster engine's fastest path.
     painter->setRenderHint(QPainter::Antialiasing, false);
     for (const Density &density : frame.densities) {
         const QRectF lane = frame.lanes[density.lane].rect.adjusted(0, kLanePad, 0, -kLanePad);
         const QColor colour = colourOf(density.lane);
         const double scale = density.maxCount > 0 ? (lane.height() - 2) / std::log1p(double(density.maxCount)) : 0;
-        for (size_t c = 0; c < density.counts.size(); ++c) {
-            if (density.counts[c] == 0) {
-                continue;
+        const int bottom = int(std::round(lane.bottom()));
+        const auto heightOf = [&](quint32 count) {
+            return count == 0 ? 0 : std::max(1, int(std::round(std::log1p(double(count)) * scale)));
+        };
+        size_t c = 0;
+        while (c < density.counts.size()) {
+            const int h = heightOf(density.counts[c]);
+            size_t end = c + 1;
+            while (end < density.counts.size() && heightOf(density.counts[end]) == h) {
+                ++end;
             }
-            const double h = std::max(1.0, std::log1p(double(density.counts[c])) * scale);
-            painter->fillRect(
-                QRectF(density.x0 + double(c) * kDensityColumn, lane.bottom() - h, kDensityColumn, h), colour);
+            if (h > 0) {
+                const int x0 = int(std::round(density.x0 + double(c) * kDensityColumn));
+                const int x1 = int(std::round(density.x0 + double(end) * kDensityColumn));
+                painter->fillRect(QRect(x0, bottom - h, x1 - x0, h), colour);
+            }
+            c = end;
         }
     }
 
@@ -462,12 +521,19 @@ void TimelineRenderer::paintLanes(
         const TimelineItem &item = index.items()[mark.item];
         const bool selected = !options.selectedId.isEmpty() && item.id == options.selectedId;
         const QColor colour = colourOf(mark.lane);
-        painter->setPen(selected ? QPen(selection, 2.5) : QPen(base, 1));
-        painter->setBrush(colour);
         if (mark.isRange) {
-            painter->drawRoundedRect(mark.shape, 3, 3);
+            // Square bars, not antialiased: crisp, and cheap however many there are.
+            painter->setRenderHint(QPainter::Antialiasing, false);
+            painter->fillRect(mark.shape, colour);
+            if (selected) {
+                painter->setPen(QPen(selection, 2));
+                painter->setBrush(Qt::NoBrush);
+                painter->drawRect(mark.shape.adjusted(-1, -1, 1, 1));
+            }
+            painter->setRenderHint(QPainter::Antialiasing, true);
         } else {
-            painter->drawEllipse(mark.shape);
+            painter->drawPixmap(mark.shape.topLeft() - QPointF(2, 2),
+                markerStamp(colour, selected ? selection : base, selected, painter->device()->devicePixelRatioF()));
         }
         if (!mark.label.isEmpty() && mark.labelInside) {
             painter->setPen(colour.lightnessF() > 0.7 ? QColor(Qt::black) : QColor(Qt::white));
@@ -480,13 +546,22 @@ void TimelineRenderer::paintLanes(
             halo.setAlphaF(0.85f);
             painter->fillRect(mark.labelRect.adjusted(-2, 2, 2, -2), halo);
             painter->setPen(selected ? selection : text);
-            painter->setFont(selected ? m_boldFont : m_font);
-            painter->drawText(mark.labelRect, Qt::AlignVCenter, mark.label);
-            painter->setFont(m_font);
+            if (selected) {
+                // Bold runs wider than the label was measured: elide again rather than run over the next mark.
+                painter->setFont(m_boldFont);
+                painter->drawText(mark.labelRect, Qt::AlignVCenter,
+                    QFontMetricsF(m_boldFont).elidedText(mark.label, Qt::ElideRight, mark.labelRect.width()));
+                painter->setFont(m_font);
+            } else {
+                painter->drawText(mark.labelRect, Qt::AlignVCenter, mark.label);
+            }
         }
     }
     painter->setFont(m_boldFont);
     for (const Cluster &cluster : frame.clusters) {
+        if (cluster.overflow) {
+            continue; // drawn with the headers, outside this clip
+        }
         const QColor colour = colourOf(cluster.lane);
         painter->setPen(Qt::NoPen);
         painter->setBrush(colour);
@@ -495,6 +570,21 @@ void TimelineRenderer::paintLanes(
         painter->drawText(cluster.rect, Qt::AlignCenter, QLocale().toString(cluster.count));
     }
     painter->restore();
+
+    // What did not fit in a lane's rows, counted in its header.
+    painter->setFont(m_font);
+    for (const Cluster &cluster : frame.clusters) {
+        if (!cluster.overflow) {
+            continue;
+        }
+        const QString text = QStringLiteral("+%1 more here").arg(QLocale().toString(cluster.count));
+        painter->setPen(QPen(colourOf(cluster.lane), 1));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(cluster.rect, cluster.rect.height() / 2, cluster.rect.height() / 2);
+        painter->setPen(mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.6));
+        painter->drawText(
+            cluster.rect, Qt::AlignCenter, metrics.elidedText(text, Qt::ElideRight, cluster.rect.width() - 8));
+    }
 }
 
 TimelineRenderer::Hit TimelineRenderer::hitTest(const Frame &frame, const QPointF &point)

@@ -19,13 +19,14 @@ QT_END_NAMESPACE
 
 // Lays out and paints the timeline into any QPainter: the widget, PNG, SVG and PDF all go through here.
 // A frame costs what is visible: per lane, binary searches for the visible entries, then either marks (few
-// enough to show one by one, grouped into clusters where they collide) or density columns (too many).
+// enough to show one by one, stacked in rows or grouped into counted clusters where they collide) or density
+// columns (more events than a third of the pixels across).
 class TimelineRenderer {
 public:
     static constexpr double kClusterPx = 12; // marks closer than this merge into a cluster
-    static constexpr size_t kMaxMarksPerLane = 1500; // more than this in view and a lane draws density
     static constexpr double kMaxLabelWidth = 260;
-    static constexpr double kDensityColumn = 2; // pixels per density column
+    static constexpr double kDensityColumn
+        = 2; // pixels per density column (1 px costs twice the paint for no more to see)
 
     struct Mark {
         quint32 item = 0;
@@ -43,6 +44,7 @@ public:
         int count = 0;
         qint64 from = 0; // the first and last start inside, for zooming into it
         qint64 to = 0;
+        bool overflow = false; // the events a lane had no rows for, counted in its header
     };
     struct Density {
         int lane = 0;
@@ -96,7 +98,8 @@ public:
 private:
     void layoutMarks(Frame &frame, const TimelineIndex &index, int lane, const QRectF &rect) const;
     void layoutDensity(Frame &frame, const TimelineIndex &index, int lane, const QRectF &rect) const;
-    void paintAxis(QPainter *painter, const Frame &frame, const QPalette &palette) const;
+    // `keepClear`: where no minor label may go (today's marker is named there).
+    void paintAxis(QPainter *painter, const Frame &frame, const QPalette &palette, const QRectF &keepClear) const;
     void paintLanes(QPainter *painter, const Frame &frame, const TimelineIndex &index, const Options &options) const;
 
     QFont m_font;

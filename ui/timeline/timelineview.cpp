@@ -163,7 +163,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
         const QString id = m_index->items()[*hit.item].id;
         setSelectedId(id);
         emit eventSelected(id);
-    } else if (hit.cluster) {
+    } else if (hit.cluster && !hit.cluster->overflow) {
         // Open the cluster: zoom until its events spread over the middle half of the view.
         const qint64 span = std::max(hit.cluster->to - hit.cluster->from, TimeScale::kMinSpan);
         m_zoom->zoomTo({hit.cluster->from - span / 2, hit.cluster->to + span / 2});
@@ -242,6 +242,8 @@ bool TimelineView::event(QEvent *event)
         if (hit.item) {
             const TimelineItem &item = m_index->items()[*hit.item];
             text = item.title + u'\n' + item.time().toDisplayString();
+        } else if (hit.cluster && hit.cluster->overflow) {
+            text = tr("%1 more events in view have no room in this lane").arg(QLocale().toString(hit.cluster->count));
         } else if (hit.cluster) {
             text = tr("%1 events — click to open").arg(QLocale().toString(hit.cluster->count));
         } else if (hit.density) {
