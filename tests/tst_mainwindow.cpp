@@ -125,12 +125,12 @@ void tst_MainWindow::screenshot()
 {
     // Saved beside the test for a person to look at; the assertion is that it rendered at all.
     MainWindow window(storeWith(Seed::events()));
-    window.resize(1280, 760);
+    window.resize(1360, 820);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(window.selectEvent(u"seed-2023-05-23-zhang-haizhou-sco"_qs));
     const QImage image = window.grab().toImage();
-    QCOMPARE(image.size(), QSize(1280, 760));
+    QCOMPARE(image.size(), QSize(1360, 820));
     QVERIFY(image.save(QDir::current().filePath(QStringLiteral("mainwindow.png"))));
 }
 
