@@ -55,6 +55,15 @@ int main(int argc, char *argv[])
         return Commands::run(options, out, err);
     }
 
+#ifdef Q_OS_LINUX
+    if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM")) {
+        std::fputs("annals: the window needs a display, and there is none. The commands (annals --help) work "
+                   "without one.\n",
+            stderr);
+        return 1;
+    }
+#endif
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("annals"));
     QApplication::setApplicationDisplayName(QStringLiteral("Annals"));

@@ -11,7 +11,7 @@ packages=(
     # run: the SQLite driver, country names and flags, a font for offscreen rendering
     libqt6sql6-sqlite iso-codes iso-flags-svg fonts-dejavu-core
     # test: a virtual display for the window test; building, checking and installing the .deb
-    xvfb xauth dpkg-dev file desktop-file-utils appstream
+    xvfb xauth imagemagick dpkg-dev file desktop-file-utils appstream
 )
 
 missing=()

@@ -162,8 +162,8 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("export without -o") << QStringList{u"export"_qs, u"--format"_qs, u"csv"_qs}
                                        << "annals export: give the file to write with -o OUT (or -o - for standard "
                                           "output)\n";
-    QTest::newRow("export without format")
-        << QStringList{u"export"_qs, u"-o"_qs, u"x.csv"_qs} << "annals export: give --format (json,csv)\n";
+    QTest::newRow("export to a name that says no format")
+        << QStringList{u"export"_qs, u"-o"_qs, u"x.txt"_qs} << "annals export: give --format (json,csv)\n";
     QTest::newRow("import without file") << QStringList{u"import"_qs} << "annals import: name one file to import\n";
     QTest::newRow("unknown command") << QStringList{u"lsit"_qs}
                                      << "\"lsit\" is neither a command nor a timeline file.\n";

@@ -67,6 +67,7 @@ void tst_EventTime::parse_data()
     QTest::newRow("490 BCE, lower case") << "490 bce" << utc(-490, 1, 1) << Precision::Year;
     QTest::newRow("astronomical -0489") << "-0489" << utc(-490, 1, 1) << Precision::Year;
     QTest::newRow("AD 1066") << "AD 1066" << utc(1066, 1, 1) << Precision::Year;
+    QTest::newRow("compact ISO day") << "20230522" << utc(2023, 5, 22) << Precision::Day;
     QTest::newRow("1 BC is year 0") << "1 BC" << utc(-1, 1, 1) << Precision::Year;
     QTest::newRow("13.8 billion years ago")
         << "-13800000000" << qint64(-13'800'000'000LL * 31'556'952LL - 62'167'219'200LL) << Precision::Year;
@@ -104,7 +105,9 @@ void tst_EventTime::parseErrors_data()
     QTest::newRow("year 0 BC") << "0 BC"
                                << "\"0 BC\": there is no year 0 in BC/AD counting";
     QTest::newRow("too far") << "-200000000000"
-                             << "\"-200000000000\" lies more than 100 billion years away";
+                             << "\"-200000000000\" lies more than 20 billion years away";
+    QTest::newRow("too far, BC") << "30000000000 BC"
+                                 << "\"30000000000 BC\" lies more than 20 billion years away";
     QTest::newRow("offset 15h") << "2023-03-21T10:00+15:00"
                                 << "\"2023-03-21T10:00+15:00\" has an impossible UTC offset";
 }
@@ -238,6 +241,9 @@ void tst_EventTime::display_data()
     QTest::newRow("years BC") << "490 BC"
                               << "479 BC"
                               << "490–479 BC";
+    QTest::newRow("deep time range") << "13800000000 BC"
+                                     << "4500000000 BC"
+                                     << "13,800,000,000–4,500,000,000 BC";
     QTest::newRow("BC to AD") << "27 BC"
                               << "14"
                               << "27 BC – 14";

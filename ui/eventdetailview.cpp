@@ -5,6 +5,7 @@
 #include "domain/event.h"
 
 #include <QDesktopServices>
+#include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -65,6 +66,19 @@ public:
         }
     }
 
+    // A link made by Annals itself (to another event), never from imported text.
+    void eventLink(const QString &text, const QString &href, const QString &detail)
+    {
+        block(2);
+        m_cursor.insertText(QChar(0x2022) + QLatin1Char(' '), mutedFormat());
+        QTextCharFormat format;
+        format.setAnchor(true);
+        format.setAnchorHref(href);
+        format.setForeground(m_palette.color(QPalette::Link));
+        m_cursor.insertText(text, format);
+        m_cursor.insertText(QStringLiteral(", ") + detail, mutedFormat());
+    }
+
     void link(const QString &text, const QString &url, const QString &detail)
     {
         block(2);
@@ -76,7 +90,7 @@ public:
             format.setAnchorHref(parsed.toString(QUrl::FullyEncoded));
             format.setForeground(m_palette.color(QPalette::Link));
             format.setFontUnderline(true);
-            format.setToolTip(parsed.toDisplayString());
+            format.setToolTip(Qt::convertFromPlainText(parsed.toDisplayString()));
             m_cursor.insertText(text.isEmpty() ? parsed.toDisplayString() : text, format);
         } else {
             m_cursor.insertText(text.isEmpty() ? url : text, QTextCharFormat());
@@ -149,14 +163,48 @@ QVariant EventDetailView::loadResource(int type, const QUrl &name)
     return {}; // never fetch: not from disk, not from the network
 }
 
+namespace {
+// Links to other events use a scheme of their own, made here and never taken from an imported file.
+const QString kEventScheme = QStringLiteral("annals-event");
+} // namespace
+
 void EventDetailView::openLink(const QUrl &url)
 {
+    if (url.scheme() == kEventScheme) {
+        emit eventRequested(QUrl::fromPercentEncoding(url.path().toUtf8()));
+        return;
+    }
     if (isSafeLink(url)) {
         QDesktopServices::openUrl(url);
     }
 }
 
-void EventDetailView::setEvent(const Event *event)
+void EventDetailView::highlightMatches(const QString &search)
+{
+    // The words and phrases of the search, as the full-text index reads them: prefixes, in any case.
+    QStringList terms;
+    const QString text = search;
+    static const QRegularExpression parts(QStringLiteral(R"re("([^"]+)"?|([^\s"]+))re"));
+    for (auto it = parts.globalMatch(text); it.hasNext();) {
+        const auto match = it.next();
+        const QString term = match.captured(1).isEmpty() ? match.captured(2) : match.captured(1);
+        if (term.compare(QLatin1String("or"), Qt::CaseInsensitive) != 0 && term.size() >= 2) {
+            terms << term.trimmed();
+        }
+    }
+    QTextCharFormat marked;
+    QColor colour(0xff, 0xd5, 0x4f);
+    colour.setAlphaF(palette().color(QPalette::Base).lightnessF() < 0.5f ? 0.45f : 0.75f);
+    marked.setBackground(colour);
+    for (const QString &term : std::as_const(terms)) {
+        QTextCursor cursor(document());
+        while (!(cursor = document()->find(term, cursor)).isNull()) {
+            cursor.mergeCharFormat(marked);
+        }
+    }
+}
+
+void EventDetailView::setEvent(const Event *event, const QList<Event> &related, const QString &highlight)
 {
     document()->clear();
     Writer out(document(), palette());
@@ -222,5 +270,15 @@ void EventDetailView::setEvent(const Event *event)
     if (!event->tags.isEmpty()) {
         out.labelled(tr("Tags"), event->tags.join(QStringLiteral(", ")));
     }
+    if (!related.isEmpty()) {
+        out.heading(tr("Related events"));
+        for (const Event &other : related) {
+            QUrl link;
+            link.setScheme(kEventScheme);
+            link.setPath(other.id);
+            out.eventLink(other.title, link.toString(QUrl::FullyEncoded), other.time.toDisplayString());
+        }
+    }
+    highlightMatches(highlight);
     moveCursor(QTextCursor::Start);
 }

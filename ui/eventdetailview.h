@@ -3,6 +3,8 @@
 
 #include <QTextBrowser>
 
+#include <QList>
+
 struct Event;
 
 // Shows one event: title, date in its own precision, kind, countries, actors, place, summary, quotes and sources.
@@ -16,14 +18,20 @@ public:
     ~EventDetailView() override;
     Q_DISABLE_COPY_MOVE(EventDetailView)
 
-    // nullptr shows a hint instead.
-    void setEvent(const Event *event);
+    // nullptr shows a hint instead. `related` are listed at the end as links that select them; `highlight` is
+    // what the search asked for, marked wherever it appears.
+    void setEvent(const Event *event, const QList<Event> &related = {}, const QString &highlight = {});
 
     static bool isSafeLink(const QUrl &url);
+
+signals:
+    // A related event was clicked.
+    void eventRequested(const QString &id);
 
 protected:
     QVariant loadResource(int type, const QUrl &name) override;
 
 private:
     void openLink(const QUrl &url);
+    void highlightMatches(const QString &search);
 };

@@ -23,6 +23,10 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
     const TimelineIndex index(
         store->timelineItems(options.filter, options.lanes), options.lanes, store->laneOrder(options.lanes));
 
+    if (index.isEmpty()) {
+        err << "annals export-image: no events pass the filters; there is nothing to draw\n";
+        return 1;
+    }
     TimelineExporter::Options image;
     image.size = QSize(options.width, options.height);
     image.scale = options.scale;

@@ -3,10 +3,12 @@
 
 #include "eventdetailview.h"
 #include "exportimagedialog.h"
+#include "filterpanel.h"
 #include "io/csvexport.h"
 #include "io/jsonformat.h"
 #include "io/seed.h"
 #include "models/eventlistmodel.h"
+#include "overview/overviewchart.h"
 #include "storage/eventstore.h"
 #include "timeline/timelineexporter.h"
 #include "timeline/timelineindex.h"
@@ -15,110 +17,283 @@
 
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QMimeData>
 #include <QSaveFile>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
+#include <QScrollArea>
+#include <QSettings>
+#include <QShortcut>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolBar>
+
+namespace {
+
+constexpr int kMaxRecent = 8;
+
+// A message box whose text is never read as HTML: errors quote titles from imported files.
+void warn(QWidget *parent, const QString &title, const QString &text)
+{
+    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
+}
+
+QVariantMap toSettings(const EventFilter &filter)
+{
+    QVariantMap map;
+    map.insert(QStringLiteral("countries"), filter.countries);
+    map.insert(QStringLiteral("actors"), filter.actors);
+    map.insert(QStringLiteral("kinds"), filter.kinds);
+    map.insert(QStringLiteral("text"), filter.text);
+    if (filter.from) {
+        map.insert(QStringLiteral("from"), QString::number(*filter.from));
+    }
+    if (filter.before) {
+        map.insert(QStringLiteral("before"), QString::number(*filter.before));
+    }
+    return map;
+}
+
+EventFilter fromSettings(const QVariantMap &map)
+{
+    EventFilter filter;
+    filter.countries = map.value(QStringLiteral("countries")).toStringList();
+    filter.actors = map.value(QStringLiteral("actors")).toStringList();
+    filter.kinds = map.value(QStringLiteral("kinds")).toStringList();
+    filter.text = map.value(QStringLiteral("text")).toString();
+    if (map.contains(QStringLiteral("from"))) {
+        filter.from = map.value(QStringLiteral("from")).toString().toLongLong();
+    }
+    if (map.contains(QStringLiteral("before"))) {
+        filter.before = map.value(QStringLiteral("before")).toString().toLongLong();
+    }
+    return filter;
+}
+
+} // namespace
 
 MainWindow::MainWindow(std::unique_ptr<EventStore> store, QWidget *parent)
     : QMainWindow(parent)
-    , m_model(new EventListModel(this))
-    , m_sorted(new QSortFilterProxyModel(this))
-    , m_zoom(new TimelineZoom(this))
     , m_laneMode(LaneMode::Country)
+    , m_zoom(new TimelineZoom(this))
+    , m_timeline(new TimelineView(m_zoom, this))
+    , m_model(new EventListModel(this))
+    , m_status(new QLabel(this))
 {
-    m_sorted->setSourceModel(m_model);
-    m_sorted->setSortCaseSensitivity(Qt::CaseInsensitive);
+    setCentralWidget(m_timeline);
+    setAcceptDrops(true);
+    setDockNestingEnabled(true);
+    createDocks();
+    createActions();
+    statusBar()->addPermanentWidget(m_status);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    auto *centre = new QSplitter(Qt::Vertical, splitter);
-    m_timeline = new TimelineView(m_zoom, centre);
-    m_table = new QTableView(centre);
-    centre->addWidget(m_timeline);
-    centre->addWidget(m_table);
-    centre->setStretchFactor(0, 3);
-    centre->setStretchFactor(1, 2);
-    m_table->setModel(m_sorted);
+    connect(m_timeline, &TimelineView::eventSelected, this, &MainWindow::selectEvent);
+    connect(m_timeline, &TimelineView::eventActivated, this, &MainWindow::selectEvent);
+    connect(m_timeline, &TimelineView::stepRequested, this, &MainWindow::step);
+    connect(m_zoom, &TimelineZoom::visibleRangeChanged, this, &MainWindow::updateStatus);
+    connect(m_filters, &FilterPanel::filterChanged, this, &MainWindow::applyFilter);
+    connect(m_detail, &EventDetailView::eventRequested, this, [this](const QString &id) {
+        if (selectEvent(id)) {
+            m_timeline->zoomToSelection();
+        }
+    });
+    connect(m_overview, &OverviewChart::datesBrushed, m_filters, &FilterPanel::setDates);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &row) {
+        if (!m_selecting && row.isValid()) {
+            selectEvent(row.data(EventListModel::EventIdRole).toString());
+        }
+    });
+    connect(m_table, &QTableView::doubleClicked, m_timeline, &TimelineView::zoomToSelection);
+
+    resize(1360, 820);
+    setStore(std::move(store));
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    const auto dock = [this](const QString &title, const QString &name, QWidget *content, Qt::DockWidgetArea area) {
+        auto *widget = new QDockWidget(title, this);
+        widget->setObjectName(name); // for saveState()
+        widget->setWidget(content);
+        addDockWidget(area, widget);
+        return widget;
+    };
+
+    m_filters = new FilterPanel;
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(m_filters);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setMinimumWidth(260);
+    dock(tr("Filters"), QStringLiteral("filters"), scroll, Qt::LeftDockWidgetArea);
+
+    m_detail = new EventDetailView;
+    m_detail->setMinimumWidth(300);
+    dock(tr("Details"), QStringLiteral("details"), m_detail, Qt::RightDockWidgetArea);
+
+    m_overview = new OverviewChart(m_zoom);
+    QDockWidget *overview = dock(tr("Overview"), QStringLiteral("overview"), m_overview, Qt::BottomDockWidgetArea);
+
+    m_table = new QTableView;
+    m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setSortingEnabled(true);
+    m_table->sortByColumn(EventListModel::DateColumn, Qt::AscendingOrder);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    m_detail = new EventDetailView(splitter);
-    splitter->addWidget(centre);
-    splitter->addWidget(m_detail);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({980, 380});
-    setCentralWidget(splitter);
-
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrentEvent);
-    createMenus();
-    resize(1280, 760);
-    setStore(std::move(store));
+    const int widths[] = {150, 360, 110, 220};
+    for (int column = 0; column < 4; ++column) {
+        m_table->setColumnWidth(column, widths[column]);
+    }
+    QDockWidget *events = dock(tr("Events"), QStringLiteral("events"), m_table, Qt::BottomDockWidgetArea);
+    splitDockWidget(overview, events, Qt::Vertical);
+    resizeDocks({overview, events}, {110, 170}, Qt::Vertical);
 }
 
-MainWindow::~MainWindow() = default;
-
-void MainWindow::createMenus()
+void MainWindow::createActions()
 {
+    QToolBar *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(QStringLiteral("main"));
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    toolbar->setMovable(false);
+
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openTimeline);
-    file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
-    file->addAction(tr("Export Ima&ge…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::exportImage);
+    QAction *open = file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openTimeline);
+    QAction *import = file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    QAction *exportImage
+        = file->addAction(tr("Export Ima&ge…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::exportImage);
     file->addAction(tr("Export &Data…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportData);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::closeAllWindows);
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
-    QMenu *view = menuBar()->addMenu(tr("&View"));
-    QMenu *lanes = view->addMenu(tr("&Lanes"));
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu *lanes = m_viewMenu->addMenu(tr("&Lanes"));
     auto *laneGroup = new QActionGroup(this);
     for (const auto &[mode, text] :
         {std::pair{LaneMode::Country, tr("By &Country")}, std::pair{LaneMode::Actor, tr("By &Actor")},
             std::pair{LaneMode::Kind, tr("By &Kind")}, std::pair{LaneMode::None, tr("&None")}}) {
         QAction *action = lanes->addAction(text, this, [this, mode = mode] { setLaneMode(mode); });
         action->setCheckable(true);
-        action->setChecked(mode == m_laneMode);
+        action->setData(int(mode));
         laneGroup->addAction(action);
     }
-    view->addSeparator();
-    view->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_zoom, &TimelineZoom::zoomIn);
-    view->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_zoom, &TimelineZoom::zoomOut);
-    view->addAction(tr("&Fit Everything"), QKeySequence(tr("Ctrl+0")), m_zoom, &TimelineZoom::fit);
-    view->addAction(
+    connect(lanes, &QMenu::aboutToShow, this, [this, laneGroup] {
+        for (QAction *action : laneGroup->actions()) {
+            action->setChecked(action->data().toInt() == int(m_laneMode));
+        }
+    });
+    m_viewMenu->addSeparator();
+    QAction *zoomIn = m_viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_zoom, &TimelineZoom::zoomIn);
+    QAction *zoomOut = m_viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_zoom, &TimelineZoom::zoomOut);
+    QAction *fit = m_viewMenu->addAction(tr("&Fit Everything"), QKeySequence(tr("Ctrl+0")), m_zoom, &TimelineZoom::fit);
+    m_viewMenu->addAction(
         tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+Shift+S")), m_timeline, &TimelineView::zoomToSelection);
+    m_viewMenu->addSeparator();
+    m_viewMenu->addAction(tr("Find…"), QKeySequence::Find, m_filters, &FilterPanel::focusSearch);
+    m_viewMenu->addSeparator();
+    for (QDockWidget *widget : findChildren<QDockWidget *>()) {
+        m_viewMenu->addAction(widget->toggleViewAction());
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
     help->addAction(tr("&About Annals"), this, [this] {
         QMessageBox::about(this, tr("About Annals"),
             tr("Annals %1\nA timeline and event browser for people who follow world affairs.")
                 .arg(QStringLiteral(ANNALS_VERSION)));
     });
+
+    for (QAction *action : {open, import, exportImage}) {
+        toolbar->addAction(action);
+    }
+    toolbar->addSeparator();
+    for (QAction *action : {zoomIn, zoomOut, fit}) {
+        toolbar->addAction(action);
+    }
+
+    // Esc clears the selection wherever the focus is.
+    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+    connect(escape, &QShortcut::activated, this, [this] { selectEvent({}); });
+    updateRecentMenu();
+}
+
+void MainWindow::showShortcuts()
+{
+    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"),
+        tr("On the timeline:\n"
+           "Wheel\tzoom at the cursor\n"
+           "Drag\tpan\n"
+           "Shift+drag\tzoom to the dragged range\n"
+           "+ / −\tzoom in / out (back through your zooms)\n"
+           "← / →\tpan\n"
+           "↑ / ↓\tprevious / next event in time\n"
+           "Home / End\tgo to the start / end\n"
+           "F\tfit everything\n"
+           "Click / double-click\tselect / zoom to an event or open a cluster\n\n"
+           "Anywhere:\n"
+           "Ctrl+F\tsearch\n"
+           "Esc\tclear the selection\n"
+           "Ctrl+O / Ctrl+I\topen a timeline / import events\n"
+           "Ctrl+Shift+E / Ctrl+E\texport an image / the data\n\n"
+           "On the overview chart: click or drag to move the timeline, drag the band's edges to resize it, "
+           "Shift+drag to filter by dates."),
+        QMessageBox::Ok, this);
+    box.setTextFormat(Qt::PlainText);
+    box.exec();
 }
 
 void MainWindow::setStore(std::unique_ptr<EventStore> store)
 {
     m_store = std::move(store);
     setWindowFilePath(m_store->path());
-    reload();
+    m_selectedId.clear();
+    m_model->setStore(m_store.get());
+    m_filters->setStore(m_store.get());
+    m_filter = m_filters->filter();
+    m_model->setFilter(m_filter);
+    rebuildTimeline();
     m_zoom->setVisibleRange(m_zoom->fittedRange());
-    m_table->sortByColumn(EventListModel::DateColumn, Qt::AscendingOrder);
-    // Fit the short columns to their text, and cap the long ones so that every column shows at 1280 px.
-    m_table->resizeColumnsToContents();
-    for (const auto &[column, cap] :
-        {std::pair{EventListModel::TitleColumn, 300}, std::pair{EventListModel::ActorsColumn, 180}}) {
-        m_table->horizontalHeader()->resizeSection(column, qMin(m_table->columnWidth(column), cap));
+    m_detail->setEvent(nullptr);
+    rememberRecent(m_store->path());
+    updateStatus();
+}
+
+void MainWindow::setFilter(const EventFilter &filter)
+{
+    m_filters->setFilter(filter); // announces it back through applyFilter
+}
+
+void MainWindow::applyFilter(const EventFilter &filter)
+{
+    m_filter = filter;
+    m_model->setFilter(filter);
+    rebuildTimeline();
+    m_overview->setDates(filter.from, filter.before);
+    const QString selected = m_selectedId;
+    m_selectedId.clear();
+    if (!selectEvent(selected)) {
+        selectEvent({});
     }
+    updateStatus();
 }
 
 void MainWindow::setLaneMode(LaneMode mode)
@@ -129,87 +304,153 @@ void MainWindow::setLaneMode(LaneMode mode)
 
 void MainWindow::rebuildTimeline()
 {
-    auto index = std::make_unique<TimelineIndex>(
-        m_store->timelineItems({}, m_laneMode), m_laneMode, m_store->laneOrder(m_laneMode));
+    const QStringList colourOrder = m_store->laneOrder(m_laneMode);
+    auto index = std::make_unique<TimelineIndex>(m_store->timelineItems(m_filter, m_laneMode), m_laneMode, colourOrder);
     m_timeline->setIndex(index.get());
     m_index = std::move(index);
+    // The chart shows the events the filter keeps but for its dates, so that the date brush has a context.
+    EventFilter undated = m_filter;
+    undated.from.reset();
+    undated.before.reset();
+    if (undated == m_filter) {
+        m_overviewIndex.reset();
+        m_overview->setIndex(m_index.get());
+    } else {
+        m_overviewIndex
+            = std::make_unique<TimelineIndex>(m_store->timelineItems(undated, m_laneMode), m_laneMode, colourOrder);
+        m_overview->setIndex(m_overviewIndex.get());
+    }
     const TimeScale::Range visible = m_zoom->visibleRange();
-    m_zoom->setFullRange(m_index->extent());
+    m_zoom->setFullRange(m_index->isEmpty() ? m_zoom->fullRange() : m_index->extent());
     m_zoom->setVisibleRange(visible);
 }
 
-void MainWindow::reload()
+QString MainWindow::statusText() const
 {
-    const QString current = m_table->currentIndex().data(EventListModel::EventIdRole).toString();
-    m_model->setEvents(m_store->events());
-    rebuildTimeline();
-    m_sorted->setSortRole(EventListModel::StartRole);
-    const qsizetype count = m_model->events().size();
-    statusBar()->showMessage(count == 1 ? tr("1 event") : tr("%1 events").arg(count));
-    if (!selectEvent(current)) {
-        m_detail->setEvent(nullptr);
-    }
+    const QLocale locale;
+    const int shown = m_model->rowCount();
+    const int total = m_store->count();
+    return tr("%1 of %2 events  ·  %3")
+        .arg(locale.toString(shown), locale.toString(total), TimeScale::describe(m_zoom->visibleRange()));
+}
+
+void MainWindow::updateStatus()
+{
+    m_status->setText(statusText());
 }
 
 bool MainWindow::selectEvent(const QString &id)
 {
-    const int row = m_model->rowOf(id);
-    if (row < 0) {
+    if (m_selecting) {
         return false;
     }
-    const QModelIndex index = m_sorted->mapFromSource(m_model->index(row, 0));
-    m_table->setCurrentIndex(index);
-    m_table->scrollTo(index);
-    return true;
+    m_selecting = true;
+    const int row = id.isEmpty() ? -1 : m_model->rowOf(id);
+    const bool found = row >= 0;
+    if (found) {
+        m_selectedId = id;
+        const QModelIndex index = m_model->index(row, 0);
+        m_table->setCurrentIndex(index);
+        m_table->scrollTo(index);
+        const std::optional<Event> event = m_store->event(id);
+        m_detail->setEvent(event ? &*event : nullptr, m_store->related(id, 5), m_filter.text);
+        m_timeline->setSelectedId(id);
+    } else {
+        m_selectedId.clear();
+        m_table->clearSelection();
+        m_table->setCurrentIndex({});
+        m_detail->setEvent(nullptr);
+        m_timeline->setSelectedId({});
+    }
+    m_selecting = false;
+    return found;
 }
 
-void MainWindow::showCurrentEvent()
+void MainWindow::step(int direction)
 {
-    const QModelIndex index = m_sorted->mapToSource(m_table->currentIndex());
-    const Event *event = m_model->eventAt(index.row());
-    m_detail->setEvent(event);
-    m_timeline->setSelectedId(event ? event->id : QString());
+    if (m_selectedId.isEmpty()) {
+        // Nothing selected: start from the first (or last) event in view.
+        const QList<Event> edge = m_store->events(m_filter, 1, 0, {EventOrder::Key::Time, direction < 0});
+        if (!edge.isEmpty()) {
+            selectEvent(edge.first().id);
+        }
+    } else if (const std::optional<QString> next = m_store->neighbour(m_selectedId, m_filter, direction)) {
+        selectEvent(*next);
+    } else {
+        return;
+    }
+    // Keep the selected event in view, panning (not zooming) when it has left it.
+    if (const std::optional<quint32> item = m_index->itemById(m_selectedId)) {
+        const TimelineItem &it = m_index->items()[*item];
+        const TimeScale::Range visible = m_zoom->visibleRange();
+        if (it.start < visible.start || it.start >= visible.end) {
+            const qint64 span = visible.span();
+            m_zoom->setVisibleRange({it.start - span / 2, it.start - span / 2 + span});
+        }
+    }
 }
 
 void MainWindow::openTimeline()
 {
     const QString path = QFileDialog::getOpenFileName(
         this, tr("Open Timeline"), QFileInfo(m_store->path()).path(), tr("Annals timelines (*.annals)"));
-    if (path.isEmpty()) {
-        return;
+    if (!path.isEmpty()) {
+        openPath(path);
     }
+}
+
+void MainWindow::openPath(const QString &path)
+{
     QString error;
     std::unique_ptr<EventStore> store = Seed::openTimeline(path, &error);
     if (!store) {
-        QMessageBox::warning(this, tr("Cannot open the timeline"), error);
+        warn(this, tr("Cannot open the timeline"), error);
         return;
     }
     setStore(std::move(store));
 }
 
+void MainWindow::openOrImport(const QString &path)
+{
+    if (path.endsWith(QLatin1String(".annals"), Qt::CaseInsensitive)) {
+        openPath(path);
+    } else {
+        importPath(path);
+    }
+}
+
 void MainWindow::importFile()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Import Events"), QString(), tr("Annals JSON (*.json)"));
-    if (path.isEmpty()) {
-        return;
+    if (!path.isEmpty()) {
+        importPath(path);
     }
+}
+
+void MainWindow::importPath(const QString &path)
+{
     ImportError error;
     const std::optional<JsonFormat::Document> document = JsonFormat::readFile(path, &error);
     if (!document) {
-        QMessageBox::warning(this, tr("Nothing was imported"), error.toString());
+        warn(this, tr("Nothing was imported"), error.toString());
         return;
     }
     const std::optional<WriteSummary> summary = m_store->write(document->events);
     if (!summary) {
-        QMessageBox::warning(this, tr("Nothing was imported"), m_store->errorString());
+        warn(this, tr("Nothing was imported"), m_store->errorString());
         return;
     }
-    reload();
+    m_model->reload();
+    m_filters->refresh();
+    rebuildTimeline();
+    m_zoom->setVisibleRange(m_zoom->fittedRange());
+    updateStatus();
     statusBar()->showMessage(tr("Imported %1: %2 added, %3 updated, %4 unchanged.")
                                  .arg(QFileInfo(path).fileName())
                                  .arg(summary->added)
                                  .arg(summary->updated)
-                                 .arg(summary->unchanged));
+                                 .arg(summary->unchanged),
+        8000);
 }
 
 void MainWindow::exportData()
@@ -220,23 +461,21 @@ void MainWindow::exportData()
     if (path.isEmpty()) {
         return;
     }
-    const QList<Event> &events = m_model->events();
+    const QList<Event> events = m_store->events(m_filter);
     const QByteArray data = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? CsvExport::write(events)
                                                                                       : JsonFormat::write(events);
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        QMessageBox::warning(this, tr("Cannot export"), path + QStringLiteral(": ") + file.errorString());
+        warn(this, tr("Cannot export"), path + QStringLiteral(": ") + file.errorString());
+        return;
     }
+    statusBar()->showMessage(tr("Exported %1 events to %2").arg(events.size()).arg(QFileInfo(path).fileName()), 5000);
 }
 
 void MainWindow::exportImage()
 {
-    const auto describe = [](const TimeScale::Range &range) {
-        const qint64 last = TimePoint::parse(TimePoint::toIso(range.end - 1, Precision::Day))->seconds;
-        return EventTime(range.start, last, Precision::Day).toDisplayString();
-    };
     const TimeScale::Range everything = m_zoom->fittedRange();
-    ExportImageDialog dialog(describe(m_zoom->visibleRange()), describe(everything),
+    ExportImageDialog dialog(TimeScale::describe(m_zoom->visibleRange()), TimeScale::describe(everything),
         tr("Annals: %1").arg(QFileInfo(m_store->path()).completeBaseName()), this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
@@ -260,11 +499,96 @@ void MainWindow::exportImage()
     options.size = dialog.imageSize();
     options.scale = dialog.scale();
     options.title = dialog.title();
-    options.selectedId = m_timeline->selectedId();
+    options.filters = m_filter.describe();
+    options.selectedId = m_selectedId;
     QString error;
     if (!TimelineExporter::write(path, *m_index, options, &error)) {
-        QMessageBox::warning(this, tr("Cannot export the image"), error);
+        warn(this, tr("Cannot export the image"), error);
         return;
     }
     statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 5000);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+        openOrImport(urls.first().toLocalFile());
+    }
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    if (path == QLatin1String(":memory:")) {
+        return;
+    }
+    QSettings settings;
+    QStringList recent = settings.value(QStringLiteral("recent")).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(QStringLiteral("recent"), recent.mid(0, kMaxRecent));
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    if (!m_recentMenu) {
+        return;
+    }
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
+    for (const QString &path : recent) {
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openPath(path); })->setToolTip(path);
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("timeline/lanes"), laneModeName(m_laneMode));
+    settings.setValue(QStringLiteral("timeline/filter"), toSettings(m_filter));
+    settings.setValue(QStringLiteral("timeline/path"), m_store->path());
+    const TimeScale::Range visible = m_zoom->visibleRange();
+    settings.setValue(
+        QStringLiteral("timeline/range"), QStringList{QString::number(visible.start), QString::number(visible.end)});
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    // The filter and the view belong to the timeline they were saved with.
+    if (settings.value(QStringLiteral("timeline/path")).toString() != m_store->path()) {
+        return;
+    }
+    if (const std::optional<LaneMode> mode
+        = laneModeFromName(settings.value(QStringLiteral("timeline/lanes")).toString())) {
+        m_laneMode = *mode;
+    }
+    setFilter(fromSettings(settings.value(QStringLiteral("timeline/filter")).toMap()));
+    rebuildTimeline();
+    const QStringList range = settings.value(QStringLiteral("timeline/range")).toStringList();
+    if (range.size() == 2) {
+        m_zoom->setVisibleRange({range[0].toLongLong(), range[1].toLongLong()});
+    }
+    updateStatus();
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "storage/eventfilter.h"
+
 #include <QMainWindow>
 
 #include <memory>
@@ -8,16 +10,21 @@
 class EventDetailView;
 class EventListModel;
 class EventStore;
+class FilterPanel;
+class OverviewChart;
 class TimelineIndex;
 class TimelineView;
 class TimelineZoom;
 enum class LaneMode : quint8;
 QT_BEGIN_NAMESPACE
-class QSortFilterProxyModel;
+class QLabel;
+class QMenu;
 class QTableView;
 QT_END_NAMESPACE
 
-// The browser window: the events of one timeline in a table, with the selected one in the detail pane.
+// The browser: the timeline in the centre, the filters on the left, the selected event on the right, the event
+// table and the overview chart at the bottom. Every view shows the one filter and the one selection. The filter,
+// the lanes, the view and the window's layout come back on the next start.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 
@@ -32,29 +39,60 @@ public:
     EventDetailView *detailView() const { return m_detail; }
     TimelineView *timelineView() const { return m_timeline; }
     TimelineZoom *timelineZoom() const { return m_zoom; }
-    void setLaneMode(LaneMode mode);
+    FilterPanel *filterPanel() const { return m_filters; }
+    OverviewChart *overview() const { return m_overview; }
+    const TimelineIndex *timelineIndex() const { return m_index.get(); }
+    QString statusText() const;
 
-    // Selects the event with this id in the table (and so in the detail pane); false if it is not shown.
+    EventFilter filter() const { return m_filter; }
+    void setFilter(const EventFilter &filter);
+    void setLaneMode(LaneMode mode);
+    // Selects the event everywhere; false if the filter hides it. An empty id clears the selection.
     bool selectEvent(const QString &id);
+    QString selectedId() const { return m_selectedId; }
+    // Opens or imports a file, as a drop does: .annals opens, anything else imports.
+    void openOrImport(const QString &path);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
-    void createMenus();
-    void reload();
-    void showCurrentEvent();
+    void createDocks();
+    void createActions();
+    void setStore(std::unique_ptr<EventStore> store);
+    void applyFilter(const EventFilter &filter);
+    void rebuildTimeline();
+    void updateStatus();
+    void step(int direction);
     void openTimeline();
+    void openPath(const QString &path);
     void importFile();
+    void importPath(const QString &path);
     void exportData();
     void exportImage();
-    void rebuildTimeline();
-    void setStore(std::unique_ptr<EventStore> store);
+    void showShortcuts();
+    void rememberRecent(const QString &path);
+    void updateRecentMenu();
+    void saveSettings() const;
+    void restoreSettings();
 
     std::unique_ptr<EventStore> m_store;
-    EventListModel *m_model = nullptr;
-    QSortFilterProxyModel *m_sorted = nullptr;
-    TimelineZoom *m_zoom = nullptr;
-    TimelineView *m_timeline = nullptr; // owned by the splitter
-    std::unique_ptr<TimelineIndex> m_index;
+    EventFilter m_filter;
     LaneMode m_laneMode;
-    QTableView *m_table = nullptr; // owned by the splitter
-    EventDetailView *m_detail = nullptr; // owned by the splitter
+    QString m_selectedId;
+    bool m_selecting = false;
+    std::unique_ptr<TimelineIndex> m_index; // the filtered events
+    std::unique_ptr<TimelineIndex> m_overviewIndex; // the same without the date filter, for the chart's brush
+    TimelineZoom *m_zoom = nullptr;
+    TimelineView *m_timeline = nullptr;
+    FilterPanel *m_filters = nullptr; // owned by its dock
+    EventDetailView *m_detail = nullptr; // owned by its dock
+    EventListModel *m_model = nullptr;
+    QTableView *m_table = nullptr; // owned by its dock
+    OverviewChart *m_overview = nullptr; // owned by its dock
+    QLabel *m_status = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
 };

@@ -18,7 +18,9 @@ const QCommandLineOption kCountry(QStringLiteral("country"),
                    "Repeat it, or separate with commas, for several."),
     QStringLiteral("CC"));
 const QCommandLineOption kActor(QStringLiteral("actor"),
-    QStringLiteral("Only events with this actor (whole name, any case). Repeatable."), QStringLiteral("NAME"));
+    QStringLiteral("Only events with this actor (whole name, any case). Repeat it, or separate with commas, for "
+                   "several."),
+    QStringLiteral("NAME"));
 const QCommandLineOption kKind(QStringLiteral("kind"),
     QStringLiteral("Only events of this kind (visit, talks, statement, ...). "
                    "Repeatable."),
@@ -65,7 +67,10 @@ CommandLineOptions error(const QString &message)
 QString readFilter(const QCommandLineParser &parser, EventFilter &filter)
 {
     for (const QString &value : parser.values(kCountry)) {
-        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        // "Iran, Islamic Republic of" is one name; "CN,RU" is two codes.
+        const QStringList parts = Countries::lookup(value).isEmpty() ? value.split(QLatin1Char(','), Qt::SkipEmptyParts)
+                                                                     : QStringList{value};
+        for (const QString &part : parts) {
             const QString code = Countries::lookup(part);
             if (code.isEmpty()) {
                 return QStringLiteral("--country: \"%1\" is not a country known to ISO 3166-1").arg(part.trimmed());
@@ -73,7 +78,11 @@ QString readFilter(const QCommandLineParser &parser, EventFilter &filter)
             filter.countries << code;
         }
     }
-    filter.actors = parser.values(kActor);
+    for (const QString &value : parser.values(kActor)) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            filter.actors << part.simplified();
+        }
+    }
     for (const QString &value : parser.values(kKind)) {
         filter.kinds << value.split(QLatin1Char(','), Qt::SkipEmptyParts);
     }
@@ -145,8 +154,24 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
 {
     static const QStringList commands{
         QStringLiteral("list"), QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("export-image")};
-    const QString first = arguments.value(1);
-    const bool subcommand = commands.contains(first);
+    // The command is the first argument that is not an option or an option's value: "annals --db x.annals list".
+    QString first;
+    qsizetype commandAt = -1;
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &argument = arguments[i];
+        if (argument == QLatin1String("-d") || argument == QLatin1String("--db")) {
+            ++i; // its value
+            continue;
+        }
+        if (!argument.startsWith(u'-')) {
+            if (commands.contains(argument)) {
+                first = argument;
+                commandAt = i;
+            }
+            break;
+        }
+    }
+    const bool subcommand = commandAt > 0;
 
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -173,13 +198,14 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     } else if (first == QLatin1String("export")) {
         parser.setApplicationDescription(QStringLiteral("Write the events that pass the filters to a file."));
         allowedFormats = QStringLiteral("json,csv");
-        format.setDescription(QStringLiteral("json or csv."));
+        format.setDescription(QStringLiteral("json or csv; by default, from the output's name."));
         parser.addOption(kOutput);
     } else if (first == QLatin1String("export-image")) {
         parser.setApplicationDescription(QStringLiteral(
             "Draw the timeline of the events that pass the filters as an image: PNG, SVG or PDF, from the name of the "
             "output. Needs no display. The image spans --from to --to, or all the events shown."));
-        parser.addOption(kOutput);
+        parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
+            QStringLiteral("The image to write: its name ends in .png, .svg or .pdf."), QStringLiteral("FILE")});
         for (const QCommandLineOption &option : imageOptions()) {
             parser.addOption(option);
         }
@@ -199,7 +225,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
 
     QStringList rest = arguments;
     if (subcommand) {
-        rest.removeAt(1);
+        rest.removeAt(commandAt);
     }
     if (!parser.parse(rest)) {
         return error(parser.errorText() + QStringLiteral("\n") + usage());
@@ -248,7 +274,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         if (const QString why = readImageOptions(parser, options); !why.isEmpty()) {
             return error(QStringLiteral("annals export-image: ") + why);
         }
-        if (!parser.isSet(kOutput)) {
+        if (!parser.isSet(QStringLiteral("output"))) {
             return error(QStringLiteral("annals export-image: give the image to write with -o OUT.png, OUT.svg or "
                                         "OUT.pdf"));
         }
@@ -256,7 +282,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             return error(QStringLiteral("annals export-image: unexpected argument \"%1\"").arg(positional.first()));
         }
         options.command = Command::ExportImage;
-        options.output = parser.value(kOutput);
+        options.output = parser.value(QStringLiteral("output"));
         static const QStringList suffixes{QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("pdf")};
         if (!suffixes.contains(QFileInfo(options.output).suffix().toLower())) {
             return error(QStringLiteral("annals export-image: the output's name must end in .png, .svg or .pdf"));
@@ -264,6 +290,12 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         return options;
     }
     options.format = parser.value(format).toLower();
+    if (options.format.isEmpty() && first == QLatin1String("export") && parser.isSet(kOutput)) {
+        const QString suffix = QFileInfo(parser.value(kOutput)).suffix().toLower();
+        if (suffix == QLatin1String("json") || suffix == QLatin1String("csv")) {
+            options.format = suffix; // from the name, as export-image does
+        }
+    }
     if (options.format.isEmpty()) {
         return error(QStringLiteral("annals %1: give --format (%2)").arg(first, allowedFormats));
     }

@@ -34,7 +34,25 @@ const Table &table()
                 const QString text = entry.value(QLatin1String(key)).toString();
                 if (!text.isEmpty()) {
                     t.codeByKey.insert(text.toLower(), code);
+                    // "Iran, Islamic Republic of" is also "Iran"; "Korea, Republic of" stays ambiguous below.
+                    const qsizetype comma = text.indexOf(u',');
+                    if (comma > 0 && !t.codeByKey.contains(text.left(comma).toLower())) {
+                        t.codeByKey.insert(text.left(comma).toLower(), code);
+                    }
                 }
+            }
+        }
+        // The names people write that ISO spells otherwise.
+        static const std::pair<const char *, const char *> kAliases[] = {{"russia", "RU"}, {"uk", "GB"},
+            {"britain", "GB"}, {"great britain", "GB"}, {"england", "GB"}, {"usa", "US"}, {"america", "US"},
+            {"united states of america", "US"}, {"turkey", "TR"}, {"south korea", "KR"}, {"north korea", "KP"},
+            {"korea", "KR"}, {"vietnam", "VN"}, {"syria", "SY"}, {"laos", "LA"}, {"moldova", "MD"}, {"tanzania", "TZ"},
+            {"venezuela", "VE"}, {"bolivia", "BO"}, {"iran", "IR"}, {"czech republic", "CZ"}, {"ivory coast", "CI"},
+            {"palestine", "PS"}, {"taiwan", "TW"}, {"macedonia", "MK"}, {"burma", "MM"}, {"the netherlands", "NL"},
+            {"holland", "NL"}, {"vatican", "VA"}, {"brunei", "BN"}, {"micronesia", "FM"}};
+        if (!t.nameByCode.isEmpty()) {
+            for (const auto &[alias, code] : kAliases) {
+                t.codeByKey.insert(QLatin1String(alias), QLatin1String(code));
             }
         }
         return t;

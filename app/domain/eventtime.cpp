@@ -53,7 +53,9 @@ QString rangeText(
     switch (precision) {
     case Precision::Year:
         if (a.year <= 0 && b.year <= 0) {
-            return QString::number(1 - a.year) + kEnDash + yearText(b.year, locale);
+            QString first = yearText(a.year, locale);
+            first.chop(3); // " BC", said once after the second year
+            return first + kEnDash + yearText(b.year, locale);
         }
         return yearText(a.year, locale) + (a.year <= 0 ? spaced : QString(kEnDash)) + yearText(b.year, locale);
     case Precision::Month:
@@ -204,18 +206,28 @@ std::optional<TimePoint> TimePoint::parse(QStringView text, QString *error)
     TimePoint point;
     point.precision = Precision::Year;
 
+    // "20230522": a compact ISO date, as GDELT writes its days, rather than the year 20,230,522.
+    static const QRegularExpression compact(QStringLiteral(R"(^(\d{4})(\d{2})(\d{2})$)"));
+    if (const auto m = compact.match(trimmed); m.hasMatch()) {
+        return parse(QStringLiteral("%1-%2-%3").arg(m.captured(1), m.captured(2), m.captured(3)), error);
+    }
+
     if (const auto m = era.match(trimmed); m.hasMatch() && (m.hasCaptured(1) || m.hasCaptured(3))) {
         const qint64 n = m.captured(2).toLongLong();
         const bool bc = m.captured(3).startsWith(QLatin1Char('B'), Qt::CaseInsensitive);
         if (n == 0) {
             return fail(QStringLiteral("\"%1\": there is no year 0 in BC/AD counting").arg(trimmed));
         }
-        t.year = bc ? 1 - n : n;
+        // Year 0 is 1 BC; before 10,000 BC the round number is meant (as yearText shows it).
+        t.year = bc ? (n >= 10'000 ? -n : 1 - n) : n;
     } else if (const auto m = iso.match(trimmed); m.hasMatch()) {
         bool ok = false;
         t.year = m.captured(1).toLongLong(&ok);
         if (!ok) {
             return fail(QStringLiteral("\"%1\" has an unreadable year").arg(trimmed));
+        }
+        if (t.year > Calendar::kMaxAbsYear || t.year < -Calendar::kMaxAbsYear) {
+            return fail(QStringLiteral("\"%1\" lies more than 20 billion years away").arg(trimmed));
         }
         if (m.hasCaptured(2)) {
             t.month = m.captured(2).toInt();
@@ -264,7 +276,7 @@ std::optional<TimePoint> TimePoint::parse(QStringView text, QString *error)
     }
 
     if (t.year > Calendar::kMaxAbsYear || t.year < -Calendar::kMaxAbsYear) {
-        return fail(QStringLiteral("\"%1\" lies more than 100 billion years away").arg(trimmed));
+        return fail(QStringLiteral("\"%1\" lies more than 20 billion years away").arg(trimmed));
     }
     if (point.precision != Precision::Minute) {
         point.seconds = Calendar::toSeconds(t);

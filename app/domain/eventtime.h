@@ -30,8 +30,9 @@ struct CivilTime {
     int second = 0;
 };
 
-// Years beyond this (in either direction) are refused: past it seconds would overflow.
-inline constexpr qint64 kMaxAbsYear = 100'000'000'000LL;
+// Years beyond this (in either direction) are refused: the timeline spans at most twenty billion years, and
+// far past it seconds would overflow.
+inline constexpr qint64 kMaxAbsYear = 20'000'000'000LL;
 
 // Division rounding towards minus infinity, as calendars need for times before 1970.
 qint64 floorDiv(qint64 a, qint64 b);

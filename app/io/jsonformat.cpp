@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
+
 namespace {
 
 constexpr int kFormatVersion = 1;
@@ -39,12 +41,6 @@ public:
         event.kind = string(object, u"kind").trimmed();
         event.time = time(object);
         event.id = string(object, u"id").trimmed();
-        if (event.id.isEmpty()) {
-            // Stable across re-imports of the same file, so that they update rather than duplicate.
-            const QByteArray key = (event.title + QChar(0x1f) + QString::number(event.time.start())).toUtf8();
-            event.id = QStringLiteral("auto-")
-                + QString::fromLatin1(QCryptographicHash::hash(key, QCryptographicHash::Sha1).toHex().left(16));
-        }
         const QJsonArray actors = array(object, u"actors");
         for (int i = 0; i < actors.size(); ++i) {
             event.actors.append(actor(actors[i], i));
@@ -91,6 +87,15 @@ public:
                 throw Problem{{u"tags"_qs, i}, QStringLiteral("tags"), QStringLiteral("a tag must be a string")};
             }
             event.tags.append(tags[i].toString().trimmed());
+        }
+        if (event.id.isEmpty()) {
+            // From everything the event says, so that re-importing the same file adds nothing, and two events
+            // that share a title and a day (two press conferences) still differ.
+            event.id = QStringLiteral("auto-")
+                + QString::fromLatin1(
+                    QCryptographicHash::hash(JsonFormat::toCompactJson(event), QCryptographicHash::Sha1)
+                        .toHex()
+                        .left(16));
         }
         return event;
     }
@@ -143,8 +148,10 @@ private:
     {
         const QJsonValue value = object.value(key);
         QString text;
-        if (value.isDouble() && value.toDouble() == double(qint64(value.toDouble()))) {
-            text = QString::number(qint64(value.toDouble())); // a bare year: 2023 or -489
+        if (value.isDouble() && std::abs(value.toDouble()) < 1e12 && value.toDouble() == std::trunc(value.toDouble())) {
+            // A bare year: 2023 or -489. The sign keeps an eight-digit year from reading as a compact date.
+            const qint64 year = qint64(value.toDouble());
+            text = (year >= 0 ? QStringLiteral("+") : QString()) + QString::number(year);
         } else if (value.isString()) {
             text = value.toString();
         } else {

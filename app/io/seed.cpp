@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 namespace {
@@ -48,6 +49,12 @@ std::unique_ptr<EventStore> openTimeline(const QString &path, QString *error)
 {
     const QString file = path.isEmpty() ? defaultTimelinePath() : path;
     const bool seed = path.isEmpty() && !QFile::exists(file);
+    if (path.isEmpty() && !QDir().mkpath(QFileInfo(file).absolutePath())) {
+        if (error) {
+            *error = QStringLiteral("cannot create the folder %1").arg(QFileInfo(file).absolutePath());
+        }
+        return nullptr;
+    }
     auto store = std::make_unique<EventStore>(file);
     if (!store->open() || (seed && !store->write(events()))) {
         if (error) {

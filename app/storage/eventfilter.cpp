@@ -40,7 +40,7 @@ QStringList EventFilter::describe() const
     if (!countries.isEmpty()) {
         QStringList names;
         for (const QString &code : countries) {
-            names << (Countries::name(code).isEmpty() ? code : Countries::name(code));
+            names << (Countries::name(code).isEmpty() ? code : Countries::name(code)); // "∅": none at all
         }
         lines << QStringLiteral("Countries: ") + names.join(QStringLiteral(", "));
     }
@@ -157,7 +157,7 @@ QString matchExpression(QStringView userText)
     QStringList out;
     bool pendingOr = false;
     for (const Term &term : terms) {
-        if (!term.phrase && term.text == QLatin1String("OR")) {
+        if (!term.phrase && term.text.compare(QLatin1String("or"), Qt::CaseInsensitive) == 0) {
             pendingOr = !out.isEmpty();
             continue;
         }

@@ -40,7 +40,7 @@ struct SqlCondition {
 namespace FullText {
 // Turns what a user typed into an FTS5 query that cannot be malformed: every word becomes a quoted prefix term,
 // "quoted words" a phrase (a prefix phrase while its closing quote is missing), and a bare OR between two terms
-// stays an OR. Returns an empty string when nothing
+// stays an OR (in any case: "or" is too common a word to be worth searching for). Returns an empty string when nothing
 // searchable is left.
 QString matchExpression(QStringView userText);
 } // namespace FullText

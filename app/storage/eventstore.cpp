@@ -236,6 +236,25 @@ private:
     QHash<QString, qint64> m_actorIds;
 };
 
+// What events sort by for each key; the two list columns sort by their first value (never NULL).
+QString sortExpression(EventOrder::Key key)
+{
+    switch (key) {
+    case EventOrder::Key::Time:
+        return QStringLiteral("e.start_s");
+    case EventOrder::Key::Title:
+        return QStringLiteral("e.title COLLATE NOCASE");
+    case EventOrder::Key::Countries:
+        return QStringLiteral("coalesce((SELECT min(c.country) FROM event_countries c WHERE c.event = e.rowid), '')");
+    case EventOrder::Key::Actors:
+        return QStringLiteral("coalesce((SELECT min(a.name) FROM event_actors ea JOIN actors a ON a.id = ea.actor "
+                              "WHERE ea.event = e.rowid), '')");
+    case EventOrder::Key::Kind:
+        return QStringLiteral("e.kind COLLATE NOCASE");
+    }
+    return QStringLiteral("e.start_s");
+}
+
 QString inList(qsizetype count)
 {
     QStringList marks;
@@ -286,8 +305,8 @@ bool EventStore::open()
         if (info.exists() && !info.isFile()) {
             return fail(QStringLiteral("this is not a file"));
         }
-        if (!QDir().mkpath(info.absolutePath())) {
-            return fail(QStringLiteral("cannot create the folder %1").arg(info.absolutePath()));
+        if (!info.absoluteDir().exists()) {
+            return fail(QStringLiteral("the folder %1 does not exist").arg(info.absolutePath()));
         }
     }
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
@@ -301,10 +320,6 @@ bool EventStore::open()
         || !query.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema"))) {
         return fail(QStringLiteral("this is not an Annals timeline (%1)").arg(query.lastError().text()));
     }
-    if (!inMemory) {
-        query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
-        query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    }
     if (!query.exec(QStringLiteral("CREATE VIRTUAL TABLE temp.fts5_probe USING fts5(x)"))) {
         return fail(QStringLiteral("this SQLite has no FTS5 full-text index"));
     }
@@ -313,6 +328,11 @@ bool EventStore::open()
     if (!Schema::migrate(db, &error)) {
         db.close();
         return fail(error);
+    }
+    // Only once the file is known to be a timeline: WAL mode is written into the file.
+    if (!inMemory) {
+        query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
+        query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     }
     return true;
 }
@@ -355,19 +375,20 @@ std::optional<WriteSummary> EventStore::write(const QList<Event> &events)
     return summary;
 }
 
-QList<Event> EventStore::events(const EventFilter &filter, int limit, int offset) const
+QList<Event> EventStore::events(const EventFilter &filter, int limit, int offset, EventOrder order) const
 {
-    return load(SqlCondition::of(filter), limit, offset);
+    return load(SqlCondition::of(filter), limit, offset, order);
 }
 
-QList<Event> EventStore::load(const SqlCondition &condition, int limit, int offset) const
+QList<Event> EventStore::load(const SqlCondition &condition, int limit, int offset, EventOrder order) const
 {
     QSqlQuery query(database());
     query.setForwardOnly(true);
+    const QString direction = order.descending ? QStringLiteral(" DESC") : QString();
     query.prepare(QStringLiteral("SELECT e.rowid, e.id, e.title, e.summary, e.kind, e.start_s, e.end_s, e.precision, "
                                  "e.place, e.place_country, e.latitude, e.longitude FROM events e WHERE %1 "
-                                 "ORDER BY e.start_s, e.rowid LIMIT ? OFFSET ?")
-                      .arg(condition.where));
+                                 "ORDER BY %2%3, e.rowid%3 LIMIT ? OFFSET ?")
+                      .arg(condition.where, sortExpression(order.key), direction));
     for (const QVariant &value : condition.values) {
         query.addBindValue(value);
     }
@@ -548,7 +569,11 @@ std::vector<TimelineItem> EventStore::timelineItems(const EventFilter &filter, L
             while (lanes.next()) {
                 const auto it = indexByRowid.constFind(lanes.value(0).toLongLong());
                 if (it != indexByRowid.constEnd()) {
-                    items[*it].laneKeys.append(lanes.value(1).toString());
+                    // Two actors of one name (a ministry of two countries) make one lane, and the event shows once.
+                    const QString key = lanes.value(1).toString();
+                    if (!items[*it].laneKeys.contains(key)) {
+                        items[*it].laneKeys.append(key);
+                    }
                 }
             }
         }
@@ -570,4 +595,79 @@ QStringList EventStore::laneOrder(LaneMode mode) const
         }
     }
     return keys;
+}
+
+int EventStore::rowOf(const QString &id, const EventFilter &filter, EventOrder order) const
+{
+    // The events that sort before it: a smaller key, or the same key and a smaller rowid (both reversed when
+    // descending), among those the filter keeps.
+    const SqlCondition condition = SqlCondition::of(filter);
+    const QString key = sortExpression(order.key);
+    const QString before = order.descending ? QStringLiteral(">") : QStringLiteral("<");
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("WITH target AS (SELECT e.rowid AS r, %1 AS k FROM events e WHERE e.id = ? AND %2) "
+                                 "SELECT (SELECT count(*) FROM target), count(*) FROM events e, target WHERE %2 AND "
+                                 "((%1) %3 target.k OR ((%1) = target.k AND e.rowid %3 target.r))")
+                      .arg(key, condition.where, before));
+    query.addBindValue(id);
+    for (int pass = 0; pass < 2; ++pass) {
+        for (const QVariant &value : condition.values) {
+            query.addBindValue(value);
+        }
+    }
+    if (!query.exec() || !query.next()) {
+        fail(query.lastError().text());
+        return -1;
+    }
+    return query.value(0).toInt() == 0 ? -1 : query.value(1).toInt();
+}
+
+std::optional<QString> EventStore::neighbour(const QString &id, const EventFilter &filter, int step) const
+{
+    const SqlCondition condition = SqlCondition::of(filter);
+    const bool forward = step > 0;
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("WITH target AS (SELECT rowid AS r, start_s AS s FROM events WHERE id = ?) "
+                                 "SELECT e.id FROM events e, target WHERE %1 AND "
+                                 "(e.start_s %2 target.s OR (e.start_s = target.s AND e.rowid %2 target.r)) "
+                                 "ORDER BY e.start_s %3, e.rowid %3 LIMIT 1")
+                      .arg(condition.where, forward ? QStringLiteral(">") : QStringLiteral("<"),
+                          forward ? QStringLiteral("ASC") : QStringLiteral("DESC")));
+    query.addBindValue(id);
+    for (const QVariant &value : condition.values) {
+        query.addBindValue(value);
+    }
+    if (!query.exec() || !query.next()) {
+        return std::nullopt;
+    }
+    return query.value(0).toString();
+}
+
+QList<Event> EventStore::related(const QString &id, int limit) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("WITH target AS (SELECT rowid AS r, start_s AS s FROM events WHERE id = ?) "
+                                 "SELECT DISTINCT e.id, abs(e.start_s - target.s) AS distance FROM target "
+                                 "JOIN event_actors mine ON mine.event = target.r "
+                                 "JOIN event_actors theirs ON theirs.actor = mine.actor AND theirs.event <> target.r "
+                                 "JOIN events e ON e.rowid = theirs.event ORDER BY distance, e.start_s LIMIT ?"));
+    query.addBindValue(id);
+    query.addBindValue(limit);
+    QList<Event> result;
+    if (!query.exec()) {
+        fail(query.lastError().text());
+        return result;
+    }
+    QStringList ids;
+    while (query.next()) {
+        if (!ids.contains(query.value(0).toString())) {
+            ids << query.value(0).toString();
+        }
+    }
+    for (const QString &other : std::as_const(ids)) {
+        if (std::optional<Event> event = this->event(other)) {
+            result.append(*event);
+        }
+    }
+    return result;
 }

@@ -22,6 +22,14 @@ struct FacetCount {
     friend bool operator==(const FacetCount &, const FacetCount &) = default;
 };
 
+// The order events are read in.
+struct EventOrder {
+    enum class Key { Time, Title, Countries, Actors, Kind };
+    Key key = Key::Time;
+    bool descending = false;
+    friend bool operator==(const EventOrder &, const EventOrder &) = default;
+};
+
 // What one write did.
 struct WriteSummary {
     int added = 0;
@@ -48,8 +56,14 @@ public:
     // alone. Returns nullopt, with errorString() set, when any event is refused; the file is then as it was.
     std::optional<WriteSummary> write(const QList<Event> &events);
 
-    // Events under the filter, in time order. limit < 0 means all.
-    QList<Event> events(const EventFilter &filter = {}, int limit = -1, int offset = 0) const;
+    // Events under the filter, in time order (or `order`). limit < 0 means all.
+    QList<Event> events(const EventFilter &filter = {}, int limit = -1, int offset = 0, EventOrder order = {}) const;
+    // Where the event with this id stands among events(filter, -1, 0, order), or -1 when the filter hides it.
+    int rowOf(const QString &id, const EventFilter &filter, EventOrder order = {}) const;
+    // The event after (step > 0) or before (step < 0) this one in time under the filter, if any.
+    std::optional<QString> neighbour(const QString &id, const EventFilter &filter, int step) const;
+    // Other events with one of this event's actors, nearest in time first.
+    QList<Event> related(const QString &id, int limit) const;
     std::optional<Event> event(const QString &id) const;
     int count(const EventFilter &filter = {}) const;
     // What the timeline needs of the events under the filter, each with its lanes for `mode`.
@@ -62,7 +76,7 @@ public:
 
 private:
     QSqlDatabase database() const;
-    QList<Event> load(const SqlCondition &condition, int limit, int offset) const;
+    QList<Event> load(const SqlCondition &condition, int limit, int offset, EventOrder order = {}) const;
     bool fail(const QString &what) const;
 
     QString m_path;

@@ -126,6 +126,23 @@ int version(const QSqlDatabase &db)
 bool migrate(QSqlDatabase &db, QString *error)
 {
     const int current = version(db);
+    if (current < 0) {
+        if (error) {
+            *error = QStringLiteral("its schema version cannot be read: %1").arg(db.lastError().text());
+        }
+        return false;
+    }
+    if (current == 0) {
+        // A new file is empty; an SQLite file with tables of its own belongs to something else: leave it alone.
+        QSqlQuery tables(db);
+        if (tables.exec(QStringLiteral("SELECT count(*) FROM sqlite_schema")) && tables.next()
+            && tables.value(0).toInt() > 0) {
+            if (error) {
+                *error = QStringLiteral("this is an SQLite file, but not an Annals timeline");
+            }
+            return false;
+        }
+    }
     if (current > kVersion) {
         if (error) {
             *error = QStringLiteral("it was written by a newer Annals (schema version %1; this one reads up to %2)")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timescale.h"
 
+#include "domain/eventtime.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -35,6 +37,13 @@ Range zoomAt(const Range &range, qint64 anchor, double factor)
 Range pan(const Range &range, qint64 delta)
 {
     return {range.start + delta, range.end + delta};
+}
+
+QString describe(const Range &range)
+{
+    const Precision precision = range.span() < kDay ? Precision::Minute : Precision::Day;
+    const qint64 last = TimePoint::parse(TimePoint::toIso(range.end - 1, precision))->seconds;
+    return EventTime(range.start, last, precision).toDisplayString();
 }
 
 Range clamp(const Range &range, const Range &limits)

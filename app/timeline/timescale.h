@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QtGlobal>
+#include <QString>
 
 // Pure mapping between time (signed seconds since 1970, UTC) and x (pixels), for spans from a minute to twenty
 // billion years. No widget here: the view, the axis, the exporter and the tests share these functions.
@@ -31,6 +31,8 @@ qint64 xToTime(double x, const Range &range, double width);
 Range zoomAt(const Range &range, qint64 anchor, double factor);
 // The range moved by `delta` seconds.
 Range pan(const Range &range, qint64 delta);
+// The range for people: "17 March – 26 May 2023", or to the minute when it spans less than a day.
+QString describe(const Range &range);
 // `range` moved (never resized, unless it is wider than `limits`) so that it lies within `limits`.
 Range clamp(const Range &range, const Range &limits);
 

@@ -31,14 +31,6 @@ QPalette exportPalette()
     return palette;
 }
 
-QString rangeText(const TimeScale::Range &range)
-{
-    const bool short_ = range.span() < 3 * TimeScale::kDay;
-    const Precision precision = short_ ? Precision::Minute : Precision::Day;
-    const qint64 last = TimePoint::parse(TimePoint::toIso(range.end - 1, precision))->seconds;
-    return EventTime(range.start, last, precision).toDisplayString();
-}
-
 QFont pixelFont(int pixels, bool bold = false)
 {
     QFont font;
@@ -88,7 +80,7 @@ void paint(QPainter *painter, const QRectF &bounds, const TimelineIndex &index, 
     y += titleHeight + 2;
     painter->setFont(small);
     painter->setPen(palette.color(QPalette::PlaceholderText));
-    QString subtitle = rangeText(options.range);
+    QString subtitle = TimeScale::describe(options.range);
     if (!options.filters.isEmpty()) {
         subtitle += QStringLiteral("  ·  ") + options.filters.join(QStringLiteral("  ·  "));
     }
@@ -166,6 +158,16 @@ bool write(const QString &path, const TimelineIndex &index, const Options &optio
     }
     if (options.scale < 0.5 || options.scale > 8) {
         return fail(QStringLiteral("the scale must be from 0.5 to 8"));
+    }
+    // A PNG is held whole in memory: 4 bytes a pixel, at most a gigabyte.
+    constexpr double kMaxPixels = 268'435'456;
+    if (format == Format::Png
+        && double(options.size.width()) * options.size.height() * options.scale * options.scale > kMaxPixels) {
+        return fail(QStringLiteral("%1×%2 at scale %3 is too many pixels for a PNG; use SVG or PDF, or a smaller "
+                                   "size or scale")
+                        .arg(options.size.width())
+                        .arg(options.size.height())
+                        .arg(options.scale));
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {

@@ -105,22 +105,25 @@ TimelineRenderer::Frame TimelineRenderer::layout(
     // Headers as wide as their names need, within bounds.
     const QFontMetricsF metrics(m_font);
     const QFontMetricsF bold(m_boldFont);
+    const double minLane = 2 * rowHeight() + 2 * kLanePad;
+    const double plotHeight = bounds.height() - axisHeight();
+    const int fitting = std::max(1, int(plotHeight / minLane));
+    // When not every lane fits, one row stays free below them for "+N more lanes".
+    const int shown
+        = int(lanes.size()) <= fitting ? int(lanes.size()) : std::max(1, int((plotHeight - rowHeight()) / minLane));
     double header = 0;
-    for (const auto &lane : lanes) {
-        header = std::max(header, bold.horizontalAdvance(lane.label));
+    for (int lane = 0; lane < shown; ++lane) {
+        header = std::max(header, bold.horizontalAdvance(lanes[size_t(lane)].label));
     }
     const double flag = index.mode() == LaneMode::Country ? kFlagSize.width() + 6 : 0;
-    frame.headerWidth = std::clamp(std::ceil(header + flag + 22), 110.0, std::min(240.0, bounds.width() / 3));
+    frame.headerWidth = std::min(std::max(std::ceil(header + flag + 22), 110.0), std::min(240.0, bounds.width() / 3));
     frame.plot = bounds.adjusted(frame.headerWidth, axisHeight(), 0, 0);
     frame.axis = TimeTicks::compute(
         range, frame.plot.width(), [&](const QString &text) { return metrics.horizontalAdvance(text); },
         [&](const QString &text) { return bold.horizontalAdvance(text); }, QLocale());
 
-    const double minLane = 2 * rowHeight() + 2 * kLanePad;
-    const int fitting = std::max(1, int(frame.plot.height() / minLane));
-    const int shown = std::min(int(lanes.size()), fitting);
     frame.hiddenLanes = int(lanes.size()) - shown;
-    const double laneHeight = shown > 0 ? frame.plot.height() / shown : 0;
+    const double laneHeight = shown > 0 ? (frame.plot.height() - (frame.hiddenLanes > 0 ? rowHeight() : 0)) / shown : 0;
     for (int lane = 0; lane < shown; ++lane) {
         const double top = frame.plot.top() + lane * laneHeight;
         const QRectF rect(bounds.left(), top, bounds.width(), laneHeight);
@@ -202,8 +205,10 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
             continue;
         }
         const TimelineItem &item = index.items()[l.items[i]];
-        const double x0 = frame.timeToX(l.starts[i]);
-        const double x1 = frame.timeToX(l.coverEnds[i]);
+        // Clipped to just beyond the lane: a range of a billion years at minute zoom would otherwise give
+        // coordinates no painter can take.
+        const double x0 = std::max(frame.timeToX(l.starts[i]), rect.left() - 2 * kClusterPx);
+        const double x1 = std::min(frame.timeToX(l.coverEnds[i]), rect.right() + 2 * kClusterPx);
         const Piece piece{x0, x1, l.items[i], 1, l.starts[i], l.starts[i], item.isRange && x1 - x0 >= kClusterPx};
         if (piece.wide) {
             pieces.append(piece);
@@ -233,6 +238,12 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
         }
         return -1;
     };
+    // The room a label after piece p has: until the piece `rows` places on, which will need another row, or the edge.
+    const auto rightRoom = [&](qsizetype p) {
+        const qsizetype later = p + rows;
+        const double end = std::min(later < pieces.size() ? pieces[later].x0 - kGap : rect.right(), rect.right());
+        return std::min(end - std::min(pieces[p].x1, rect.right()) - kLabelPad, kMaxLabelWidth);
+    };
     for (qsizetype p = 0; p < pieces.size(); ++p) {
         const Piece &piece = pieces[p];
         // An instant sits in the middle of the period it covers when that period is wide enough to see.
@@ -260,8 +271,10 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
         if (piece.count > 1) {
             text = QLocale().toString(piece.count);
             shapeRight = piece.x0 - kMarkerRadius + bold.horizontalAdvance(text) + 12;
-        } else if (piece.wide && shapeRight - left >= kMinInsideLabel) {
-            // A bar wide enough carries its label inside.
+        } else if (piece.wide && shapeRight - left >= kMinInsideLabel
+            && shapeRight - std::max(piece.x0, rect.left()) - 2 * kLabelPad
+                >= std::min(metrics.horizontalAdvance(title), rightRoom(p))) {
+            // A bar carries its label inside when that shows as much of it as the space after the bar would.
             const double inside = shapeRight - std::max(piece.x0, rect.left()) - 2 * kLabelPad;
             text = metrics.elidedText(title, Qt::ElideRight, inside);
             insideLabel = !text.isEmpty() && metrics.horizontalAdvance(text) >= std::min(40.0, inside);

@@ -24,7 +24,7 @@ QT_END_NAMESPACE
 class TimelineRenderer {
 public:
     static constexpr double kClusterPx = 12; // marks closer than this merge into a cluster
-    static constexpr double kMaxLabelWidth = 260;
+    static constexpr double kMaxLabelWidth = 340;
     static constexpr double kDensityColumn
         = 2; // pixels per density column (1 px costs twice the paint for no more to see)
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelineview.h"
 
+#include "models/eventlistmodel.h"
 #include "timeline/timelineindex.h"
 #include "timelinezoom.h"
 
@@ -217,6 +218,12 @@ void TimelineView::keyPressEvent(QKeyEvent *event)
     case Qt::Key_Right:
         m_zoom->panByFraction(TimelineZoom::kPanFraction);
         break;
+    case Qt::Key_Up:
+        emit stepRequested(-1);
+        break;
+    case Qt::Key_Down:
+        emit stepRequested(1);
+        break;
     case Qt::Key_Home:
         m_zoom->goToStart();
         break;
@@ -241,7 +248,7 @@ bool TimelineView::event(QEvent *event)
         QString text;
         if (hit.item) {
             const TimelineItem &item = m_index->items()[*hit.item];
-            text = item.title + u'\n' + item.time().toDisplayString();
+            text = plainToolTip(item.title + u'\n' + item.time().toDisplayString());
         } else if (hit.cluster && hit.cluster->overflow) {
             text = tr("%1 more events in view have no room in this lane").arg(QLocale().toString(hit.cluster->count));
         } else if (hit.cluster) {

@@ -38,6 +38,8 @@ public:
 signals:
     void eventSelected(const QString &id); // empty when the selection was cleared
     void eventActivated(const QString &id);
+    // Up and Down: the user wants the previous (-1) or next (+1) event in time.
+    void stepRequested(int direction);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
