@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real binary, as a user would, with HOME in a temporary folder so that the default timeline is fresh.
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -34,6 +35,7 @@ private slots:
     void importThenReimport();
     void exportWritesFiles();
     void separateTimelineWithDb();
+    void exportToADeviceWritesInPlace();
     void exportImageWithoutDisplay_data();
     void exportImageWithoutDisplay();
 
@@ -255,6 +257,17 @@ void tst_Cli::separateTimelineWithDb()
     QCOMPARE(r.out, QStringLiteral("Date  Kind  Countries  Title\n0 events\n"));
     QVERIFY(QFile::exists(m_home->filePath(QStringLiteral("empty.annals"))));
     QVERIFY(!QFile::exists(m_home->filePath(QStringLiteral(".local/share/annals/timeline.annals"))));
+}
+
+void tst_Cli::exportToADeviceWritesInPlace()
+{
+    // A path that is not a regular file is written, never renamed over: /dev/full must stay a device, and its
+    // "disk full" must be reported, not taken for success.
+    QVERIFY(QFileInfo(u"/dev/full"_qs).exists());
+    const Run r = run({u"export"_qs, u"--format"_qs, u"json"_qs, u"-o"_qs, u"/dev/full"_qs});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(QStringLiteral("annals export: /dev/full: ")), qPrintable(r.err));
+    QVERIFY(!QFileInfo(u"/dev/full"_qs).isFile());
 }
 
 void tst_Cli::exportImageWithoutDisplay_data()

@@ -6,6 +6,7 @@
 #include "filterpanel.h"
 #include "io/csvexport.h"
 #include "io/jsonformat.h"
+#include "io/outputfile.h"
 #include "io/seed.h"
 #include "models/eventlistmodel.h"
 #include "overview/overviewchart.h"
@@ -27,7 +28,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -464,9 +464,9 @@ void MainWindow::exportData()
     const QList<Event> events = m_store->events(m_filter);
     const QByteArray data = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? CsvExport::write(events)
                                                                                       : JsonFormat::write(events);
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        warn(this, tr("Cannot export"), path + QStringLiteral(": ") + file.errorString());
+    QString error;
+    if (!OutputFile::write(path, data, &error)) {
+        warn(this, tr("Cannot export"), error);
         return;
     }
     statusBar()->showMessage(tr("Exported %1 events to %2").arg(events.size()).arg(QFileInfo(path).fileName()), 5000);

@@ -4,11 +4,11 @@
 #include "cli/commandline.h"
 #include "io/csvexport.h"
 #include "io/jsonformat.h"
+#include "io/outputfile.h"
 #include "io/seed.h"
 #include "storage/eventstore.h"
 
 #include <QFile>
-#include <QSaveFile>
 #include <QTextStream>
 
 namespace {
@@ -85,12 +85,16 @@ int exportFile(const EventStore &store, const CommandLineOptions &options, QText
     const QByteArray data = encode(events, options.format, QString());
     if (options.output == QLatin1String("-")) {
         out << QString::fromUtf8(data);
+        out.flush();
+        if (out.status() != QTextStream::Ok) {
+            err << "annals export: cannot write to standard output\n";
+            return 1;
+        }
         return 0;
     }
-    // Written beside the target and renamed over it, so that a failure never leaves half a file.
-    QSaveFile file(options.output);
-    if (!file.open(QIODevice::WriteOnly) || file.write(data) != data.size() || !file.commit()) {
-        err << "annals export: " << options.output << ": " << file.errorString() << '\n';
+    QString error;
+    if (!OutputFile::write(options.output, data, &error)) {
+        err << "annals export: " << error << '\n';
         return 1;
     }
     out << QStringLiteral("Exported %1 event%2 to %3.\n")

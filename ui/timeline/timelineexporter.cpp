@@ -11,7 +11,7 @@
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include <QSaveFile>
+#include "io/outputfile.h"
 #include <QSvgGenerator>
 
 namespace {
@@ -169,10 +169,11 @@ bool write(const QString &path, const TimelineIndex &index, const Options &optio
                         .arg(options.size.height())
                         .arg(options.scale));
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return fail(file.errorString());
+    OutputFile output(path);
+    if (!output.open()) {
+        return fail(output.errorString());
     }
+    QIODevice &file = *output.device();
     const QRectF bounds(QPointF(0, 0), QSizeF(options.size));
     switch (format) {
     case Format::Png: {
@@ -211,8 +212,8 @@ bool write(const QString &path, const TimelineIndex &index, const Options &optio
         break;
     }
     }
-    if (!file.commit()) {
-        return fail(file.errorString());
+    if (!output.commit()) {
+        return fail(output.errorString());
     }
     return true;
 }
