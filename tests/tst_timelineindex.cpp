@@ -3,7 +3,10 @@
 #include "storage/eventstore.h"
 #include "timeline/timelineindex.h"
 
+#include <QRandomGenerator>
 #include <QTest>
+
+#include <cmath>
 
 namespace {
 
@@ -57,6 +60,7 @@ private slots:
     void eventsInSeveralLanesShowInEach();
     void colourSlotsFollowTheWholeTimeline();
     void candidatesFindRangesStartedBefore();
+    void overlappingMatchesBruteForce();
     void countStarting();
     void itemTimeRoundTrips();
 
@@ -139,16 +143,41 @@ void tst_TimelineIndex::candidatesFindRangesStartedBefore()
         item(u"inside"_qs, 500, 501, {u"FR"_qs}), item(u"after"_qs, 900, 901, {u"FR"_qs})};
     const TimelineIndex index(std::move(items), LaneMode::Country);
     const auto &lane = index.lanes()[0];
-    const auto [first, last] = index.candidates(lane, {400, 600});
     QStringList overlapping;
-    for (size_t i = first; i < last; ++i) {
-        if (lane.coverEnds[i] > 400) {
-            overlapping << index.items()[lane.items[i]].id;
-        }
+    for (const quint32 position : TimelineIndex::overlapping(lane, {400, 600})) {
+        overlapping << index.items()[lane.items[position]].id;
     }
     QCOMPARE(overlapping, (QStringList{u"long"_qs, u"inside"_qs}));
-    const auto [none, end] = index.candidates(lane, {2000, 3000});
-    QCOMPARE(none, end);
+    QVERIFY(TimelineIndex::overlapping(lane, {2000, 3000}).empty());
+}
+
+void tst_TimelineIndex::overlappingMatchesBruteForce()
+{
+    // Lengths from a second to 13.8 billion years, starts across deep time: the buckets find exactly what a walk
+    // over every entry finds.
+    QRandomGenerator random(42);
+    std::vector<TimelineItem> items;
+    const qint64 deep = 13'800'000'000LL * 31'556'952LL;
+    for (int i = 0; i < 3000; ++i) {
+        const qint64 start = -deep + qint64(random.bounded(double(deep) * 1.1));
+        const qint64 length = qint64(std::pow(2.0, random.bounded(60.0)));
+        items.push_back(
+            item(QString::number(i), start, start + std::max<qint64>(1, std::min(length, deep)), {u"FR"_qs}));
+    }
+    items.push_back(item(u"big bang"_qs, -deep, 0, {u"FR"_qs}, true));
+    const TimelineIndex index(std::move(items), LaneMode::Country);
+    const auto &lane = index.lanes()[0];
+    for (int q = 0; q < 200; ++q) {
+        const qint64 start = -deep + qint64(random.bounded(double(deep)));
+        const TimeScale::Range range{start, start + qint64(std::pow(2.0, random.bounded(58.0))) + 1};
+        std::vector<quint32> expected;
+        for (size_t i = 0; i < lane.starts.size(); ++i) {
+            if (lane.coverEnds[i] > range.start && lane.starts[i] < range.end) {
+                expected.push_back(quint32(i));
+            }
+        }
+        QCOMPARE(TimelineIndex::overlapping(lane, range), expected);
+    }
 }
 
 void tst_TimelineIndex::countStarting()

@@ -6,6 +6,9 @@
 #include <QHash>
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <limits>
 #include <numeric>
 
 QString laneModeName(LaneMode mode)
@@ -85,7 +88,6 @@ TimelineIndex::TimelineIndex(std::vector<TimelineItem> items, LaneMode mode, con
             Lane &lane = m_lanes[size_t(*it)];
             lane.starts.push_back(item.start);
             lane.coverEnds.push_back(item.coverEnd);
-            lane.maxEnds.push_back(lane.maxEnds.empty() ? item.coverEnd : std::max(lane.maxEnds.back(), item.coverEnd));
             lane.items.push_back(i);
         }
     }
@@ -95,6 +97,22 @@ TimelineIndex::TimelineIndex(std::vector<TimelineItem> items, LaneMode mode, con
         }
         return a.label.localeAwareCompare(b.label) < 0;
     });
+
+    for (Lane &lane : m_lanes) {
+        std::array<Lane::Bucket, 64> byLength;
+        for (size_t position = 0; position < lane.starts.size(); ++position) {
+            const quint64 length = quint64(std::max<qint64>(1, lane.coverEnds[position] - lane.starts[position]));
+            Lane::Bucket &bucket = byLength[size_t(63 - std::countl_zero(length))];
+            bucket.starts.push_back(lane.starts[position]);
+            bucket.positions.push_back(quint32(position));
+        }
+        for (size_t k = 0; k < byLength.size(); ++k) {
+            if (!byLength[k].starts.empty()) {
+                byLength[k].log2 = int(k);
+                lane.buckets.push_back(std::move(byLength[k]));
+            }
+        }
+    }
 
     int next = int(colourOrder.size());
     for (Lane &lane : m_lanes) {
@@ -131,13 +149,27 @@ std::optional<quint32> TimelineIndex::itemById(const QString &id) const
     return std::nullopt;
 }
 
-std::pair<size_t, size_t> TimelineIndex::candidates(const Lane &lane, const TimeScale::Range &range) const
+std::vector<quint32> TimelineIndex::overlapping(const Lane &lane, const TimeScale::Range &range)
 {
-    const auto first = std::upper_bound(lane.maxEnds.begin(), lane.maxEnds.end(), range.start);
-    const auto last = std::lower_bound(lane.starts.begin(), lane.starts.end(), range.end);
-    const size_t a = size_t(first - lane.maxEnds.begin());
-    const size_t b = size_t(last - lane.starts.begin());
-    return {std::min(a, b), b};
+    std::vector<quint32> result;
+    for (const Lane::Bucket &bucket : lane.buckets) {
+        // Entries here last less than 2^(log2 + 1) seconds, so one that overlaps began no earlier than that
+        // before the range.
+        const qint64 reach = bucket.log2 >= 62 ? std::numeric_limits<qint64>::max() : (qint64(1) << (bucket.log2 + 1));
+        const qint64 from = range.start < std::numeric_limits<qint64>::min() + reach
+            ? std::numeric_limits<qint64>::min()
+            : range.start - reach;
+        const auto first = std::lower_bound(bucket.starts.begin(), bucket.starts.end(), from);
+        const auto last = std::lower_bound(first, bucket.starts.end(), range.end);
+        for (auto it = first; it != last; ++it) {
+            const quint32 position = bucket.positions[size_t(it - bucket.starts.begin())];
+            if (lane.coverEnds[position] > range.start) {
+                result.push_back(position);
+            }
+        }
+    }
+    std::sort(result.begin(), result.end());
+    return result;
 }
 
 size_t TimelineIndex::countStarting(const Lane &lane, qint64 from, qint64 to)

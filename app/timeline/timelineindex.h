@@ -41,8 +41,16 @@ public:
         // One entry per event in the lane, sorted by start.
         std::vector<qint64> starts;
         std::vector<qint64> coverEnds;
-        std::vector<qint64> maxEnds; // running maximum of coverEnds: finds ranges that began before a view
         std::vector<quint32> items; // index into items()
+        // The same entries grouped by how long they last (bucket k: from 2^k to 2^(k+1) seconds), each group
+        // sorted by start. A view then finds what began before it and still runs in 64 binary searches, however
+        // long the longest event: a 13.8-billion-year range does not make every frame walk the lane.
+        struct Bucket {
+            int log2 = 0;
+            std::vector<qint64> starts;
+            std::vector<quint32> positions; // into the lane's arrays
+        };
+        std::vector<Bucket> buckets;
     };
 
     TimelineIndex() = default;
@@ -60,9 +68,8 @@ public:
     TimeScale::Range extent() const { return m_extent; }
     std::optional<quint32> itemById(const QString &id) const;
 
-    // Positions [first, last) in a lane's arrays of the entries that may overlap `range`: every entry that does
-    // overlap is inside, and entries inside that end before range.start are to be skipped by the caller.
-    std::pair<size_t, size_t> candidates(const Lane &lane, const TimeScale::Range &range) const;
+    // The positions in a lane's arrays of the entries that overlap `range`, in order of start.
+    static std::vector<quint32> overlapping(const Lane &lane, const TimeScale::Range &range);
     // How many entries of a lane start in [from, to).
     static size_t countStarting(const Lane &lane, qint64 from, qint64 to);
 

@@ -178,7 +178,7 @@ void TimelineRenderer::layoutDensity(Frame &frame, const TimelineIndex &index, i
 void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int lane, const QRectF &rect) const
 {
     const auto &l = index.lanes()[size_t(lane)];
-    const auto [first, last] = index.candidates(l, frame.range);
+    const std::vector<quint32> visible = TimelineIndex::overlapping(l, frame.range);
 
     // Pieces in order of x: wide ranges as bars; narrow marks that collide form a group, which the lane shows
     // stacked when it has the rows for it, and as one cluster with a count when it has not.
@@ -200,10 +200,7 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
         }
         group.clear();
     };
-    for (size_t i = first; i < last; ++i) {
-        if (l.coverEnds[i] <= frame.range.start) {
-            continue;
-        }
+    for (const quint32 i : visible) {
         const TimelineItem &item = index.items()[l.items[i]];
         // Clipped to just beyond the lane: a range of a billion years at minute zoom would otherwise give
         // coordinates no painter can take.
