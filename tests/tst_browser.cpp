@@ -155,6 +155,15 @@ void tst_Browser::tableSelectionFillsDetailAndTimeline()
     QVERIFY(m_window->detailView()->toPlainText().startsWith(QStringLiteral("Lavrov: more Global South")));
     QCOMPARE(m_window->timelineView()->selectedId(), kLavrov);
     QCOMPARE(m_window->selectedId(), kLavrov);
+
+    // A double-click centres the timeline on the event, at the same zoom.
+    m_window->timelineZoom()->setVisibleRange(
+        {TimePoint::parse(u"2023-03-01")->seconds, TimePoint::parse(u"2023-03-11")->seconds});
+    const qint64 span = m_window->timelineZoom()->visibleRange().span();
+    emit table->doubleClicked(table->currentIndex());
+    const TimeScale::Range after = m_window->timelineZoom()->visibleRange();
+    QCOMPARE(after.span(), span);
+    QVERIFY(std::abs(after.start + span / 2 - TimePoint::parse(u"2023-04-29T12:00Z")->seconds) < 60);
 }
 
 void tst_Browser::timelineSelectionSelectsInTable()

@@ -112,7 +112,7 @@ MainWindow::MainWindow(std::unique_ptr<EventStore> store, QWidget *parent)
             selectEvent(row.data(EventListModel::EventIdRole).toString());
         }
     });
-    connect(m_table, &QTableView::doubleClicked, m_timeline, &TimelineView::zoomToSelection);
+    connect(m_table, &QTableView::doubleClicked, this, &MainWindow::centreOnSelection);
 
     resize(1360, 820);
     setStore(std::move(store));
@@ -382,12 +382,22 @@ void MainWindow::step(int direction)
     // Keep the selected event in view, panning (not zooming) when it has left it.
     if (const std::optional<quint32> item = m_index->itemById(m_selectedId)) {
         const TimelineItem &it = m_index->items()[*item];
-        const TimeScale::Range visible = m_zoom->visibleRange();
-        if (it.start < visible.start || it.start >= visible.end) {
-            const qint64 span = visible.span();
-            m_zoom->setVisibleRange({it.start - span / 2, it.start - span / 2 + span});
+        if (!m_zoom->visibleRange().contains(it.start)) {
+            centreOnSelection();
         }
     }
+}
+
+void MainWindow::centreOnSelection()
+{
+    const std::optional<quint32> item = m_index->itemById(m_selectedId);
+    if (!item) {
+        return;
+    }
+    const TimelineItem &it = m_index->items()[*item];
+    const qint64 centre = it.start + (it.coverEnd - it.start) / 2;
+    const qint64 span = m_zoom->visibleRange().span();
+    m_zoom->setVisibleRange({centre - span / 2, centre - span / 2 + span});
 }
 
 void MainWindow::openTimeline()

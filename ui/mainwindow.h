@@ -66,6 +66,8 @@ private:
     void rebuildTimeline();
     void updateStatus();
     void step(int direction);
+    // Moves the timeline so that the selected event is in the middle, at the same zoom.
+    void centreOnSelection();
     void openTimeline();
     void openPath(const QString &path);
     void importFile();
