@@ -36,6 +36,7 @@ private slots:
     void exportWritesFiles();
     void separateTimelineWithDb();
     void exportToADeviceWritesInPlace();
+    void importCsvWithReport();
     void exportImageWithoutDisplay_data();
     void exportImageWithoutDisplay();
 
@@ -257,6 +258,29 @@ void tst_Cli::separateTimelineWithDb()
     QCOMPARE(r.out, QStringLiteral("Date  Kind  Countries  Title\n0 events\n"));
     QVERIFY(QFile::exists(m_home->filePath(QStringLiteral("empty.annals"))));
     QVERIFY(!QFile::exists(m_home->filePath(QStringLiteral(".local/share/annals/timeline.annals"))));
+}
+
+void tst_Cli::importCsvWithReport()
+{
+    QFile csv(m_home->filePath(QStringLiteral("events.csv")));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("Date;Headline;Country\r\n9-May-20;Talks in Minsk;Belarus\r\n2020-13;Bad month;BY\r\n"
+              "2021;Summit;NA\r\n");
+    csv.close();
+    Run r = run({u"import"_qs, u"events.csv"_qs});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.startsWith(QStringLiteral("annals import: events.csv:3: field \"Date\": \"2020-13\" has month 13")),
+        qPrintable(r.err));
+    r = run({u"import"_qs, u"events.csv"_qs, u"--skip-invalid"_qs, u"--missing"_qs, u"NA"_qs, u"--report"_qs,
+        u"skipped.txt"_qs});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.endsWith(QStringLiteral(": 2 added, 0 updated, 0 unchanged, 1 skipped.\n")), qPrintable(r.out));
+    QFile report(m_home->filePath(QStringLiteral("skipped.txt")));
+    QVERIFY(report.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(report.readAll()),
+        QStringLiteral("skipped: events.csv:3: field \"Date\": \"2020-13\" has month 13; a month runs from 1 to 12\n"));
+    r = run({u"list"_qs, u"--country"_qs, u"BY"_qs});
+    QVERIFY2(r.out.contains(QStringLiteral("9 May 2020  ")), qPrintable(r.out));
 }
 
 void tst_Cli::exportToADeviceWritesInPlace()

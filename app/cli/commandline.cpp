@@ -45,7 +45,7 @@ QString usage()
     return QStringLiteral(
         "Usage: annals [FILE.annals]              open the window on a timeline\n"
         "       annals list [filters] [--format table|json|csv]\n"
-        "       annals import FILE [--format auto|json]\n"
+        "       annals import FILE [--format auto|json|csv] [--map FIELD=COLUMN,...] [--skip-invalid]\n"
         "       annals export --format json|csv -o OUT [filters]\n"
         "       annals export-image -o OUT.png|OUT.svg|OUT.pdf [--width 1600 --height 900 --scale 2]\n"
         "                           [--lanes country|actor|kind|none] [--title T] [filters]\n"
@@ -192,9 +192,22 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         parser.setApplicationDescription(QStringLiteral("Add the events in FILE to the timeline in one "
                                                         "transaction: all of them, or, on any error, none."));
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to import."));
-        allowedFormats = QStringLiteral("auto,json");
-        format.setDescription(QStringLiteral("auto (the default: from the file's content) or json."));
+        allowedFormats = QStringLiteral("auto,json,csv");
+        format.setDescription(QStringLiteral("auto (the default: from the file's name and content), json (Annals' own) "
+                                             "or csv (CSV or TSV, any columns)."));
         format.setDefaultValue(QStringLiteral("auto"));
+        parser.addOption({QStringLiteral("map"),
+            QStringLiteral("CSV: which column feeds which field, as title=Headline,start=Date. Fields: id, title, "
+                           "start, end, summary, kind, actors, countries, place, lat, lon, source, url, tags."),
+            QStringLiteral("FIELD=COLUMN,...")});
+        parser.addOption({QStringLiteral("missing"),
+            QStringLiteral("CSV: a cell value that means \"no value\", such as NA. Repeatable."),
+            QStringLiteral("TEXT")});
+        parser.addOption({QStringLiteral("skip-invalid"),
+            QStringLiteral("Import the good records and report each bad one, rather than stop at the first.")});
+        parser.addOption({QStringLiteral("report"),
+            QStringLiteral("With --skip-invalid: write the skipped records here rather than to standard error."),
+            QStringLiteral("FILE")});
     } else if (first == QLatin1String("export")) {
         parser.setApplicationDescription(QStringLiteral("Write the events that pass the filters to a file."));
         allowedFormats = QStringLiteral("json,csv");
@@ -315,6 +328,16 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         }
         options.command = Command::Import;
         options.input = positional.first();
+        for (const QString &pair : parser.value(QStringLiteral("map")).split(u',', Qt::SkipEmptyParts)) {
+            const qsizetype equals = pair.indexOf(u'=');
+            if (equals <= 0) {
+                return error(QStringLiteral("annals import: --map takes FIELD=COLUMN pairs, not \"%1\"").arg(pair));
+            }
+            options.map.insert(pair.left(equals).trimmed().toLower(), pair.mid(equals + 1).trimmed());
+        }
+        options.missing = parser.values(QStringLiteral("missing"));
+        options.skipInvalid = parser.isSet(QStringLiteral("skip-invalid"));
+        options.report = parser.value(QStringLiteral("report"));
     } else {
         if (!parser.isSet(kOutput)) {
             return error(QStringLiteral("annals export: give the file to write with -o OUT (or -o - for "

@@ -4,6 +4,7 @@
 #include "storage/eventfilter.h"
 #include "timeline/timelineindex.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -25,6 +26,12 @@ struct CommandLineOptions {
     double scale = 1;
     LaneMode lanes = LaneMode::Country;
     QString title;
+
+    // import
+    QHash<QString, QString> map; // field -> column, from --map
+    QStringList missing; // --missing NA
+    bool skipInvalid = false;
+    QString report; // --report FILE: where skipped records are listed (else standard error)
 };
 
 CommandLineOptions parseCommandLine(const QStringList &arguments);

@@ -3,12 +3,14 @@
 
 #include "cli/commandline.h"
 #include "io/csvexport.h"
+#include "io/csvimport.h"
 #include "io/jsonformat.h"
 #include "io/outputfile.h"
 #include "io/seed.h"
 #include "storage/eventstore.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace {
@@ -58,24 +60,78 @@ int list(const EventStore &store, const CommandLineOptions &options, QTextStream
     return 0;
 }
 
+// The format of a file to import: from --format, else its name, else its first character.
+QString importFormat(const CommandLineOptions &options)
+{
+    if (options.format != QLatin1String("auto")) {
+        return options.format;
+    }
+    const QString suffix = QFileInfo(options.input).suffix().toLower();
+    if (suffix == QLatin1String("json")) {
+        return QStringLiteral("json");
+    }
+    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv")) {
+        return QStringLiteral("csv");
+    }
+    QFile file(options.input);
+    if (file.open(QIODevice::ReadOnly)) {
+        const QByteArray head = file.read(4096).trimmed();
+        const qsizetype bom = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
+        if (head.size() > bom && (head[bom] == '{' || head[bom] == '[')) {
+            return QStringLiteral("json");
+        }
+    }
+    return QStringLiteral("csv");
+}
+
 int importFile(EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
 {
     ImportError error;
-    const std::optional<JsonFormat::Document> document = JsonFormat::readFile(options.input, &error);
-    if (!document) {
-        err << "annals import: " << error.toString() << "\nNothing was imported.\n";
-        return 1;
+    QList<Event> events;
+    QList<ImportError> skipped;
+    if (importFormat(options) == QLatin1String("csv")) {
+        CsvImport::Options csv;
+        csv.map = options.map;
+        csv.missing = options.missing;
+        csv.skipInvalid = options.skipInvalid;
+        std::optional<CsvImport::Result> result = CsvImport::readFile(options.input, csv, &error);
+        if (!result) {
+            err << "annals import: " << error.toString() << "\nNothing was imported.\n";
+            return 1;
+        }
+        events = std::move(result->events);
+        skipped = std::move(result->skipped);
+    } else {
+        const std::optional<JsonFormat::Document> document = JsonFormat::readFile(options.input, &error);
+        if (!document) {
+            err << "annals import: " << error.toString() << "\nNothing was imported.\n";
+            return 1;
+        }
+        events = document->events;
     }
-    const std::optional<WriteSummary> summary = store.write(document->events);
+    const std::optional<WriteSummary> summary = store.write(events);
     if (!summary) {
         err << "annals import: " << store.errorString() << '\n';
         return 1;
     }
-    out << QStringLiteral("Imported %1 into %2: %3 added, %4 updated, %5 unchanged.\n")
+    if (!skipped.isEmpty()) {
+        QString report;
+        for (const ImportError &problem : std::as_const(skipped)) {
+            report += QStringLiteral("skipped: ") + problem.toString() + u'\n';
+        }
+        QString reportError;
+        if (options.report.isEmpty()) {
+            err << report;
+        } else if (!OutputFile::write(options.report, report.toUtf8(), &reportError)) {
+            err << "annals import: " << reportError << '\n' << report;
+        }
+    }
+    out << QStringLiteral("Imported %1 into %2: %3 added, %4 updated, %5 unchanged")
                .arg(options.input, store.path())
                .arg(summary->added)
                .arg(summary->updated)
-               .arg(summary->unchanged);
+               .arg(summary->unchanged)
+        << (skipped.isEmpty() ? QString() : QStringLiteral(", %1 skipped").arg(skipped.size())) << ".\n";
     return 0;
 }
 

@@ -89,13 +89,7 @@ public:
             event.tags.append(tags[i].toString().trimmed());
         }
         if (event.id.isEmpty()) {
-            // From everything the event says, so that re-importing the same file adds nothing, and two events
-            // that share a title and a day (two press conferences) still differ.
-            event.id = QStringLiteral("auto-")
-                + QString::fromLatin1(
-                    QCryptographicHash::hash(JsonFormat::toCompactJson(event), QCryptographicHash::Sha1)
-                        .toHex()
-                        .left(16));
+            event.id = JsonFormat::stableId(event);
         }
         return event;
     }
@@ -415,6 +409,15 @@ QJsonObject toJson(const Event &event)
         object.insert(u"tags", QJsonArray::fromStringList(event.tags));
     }
     return object;
+}
+
+QString stableId(const Event &event)
+{
+    Event content = event;
+    content.id.clear();
+    return QStringLiteral("auto-")
+        + QString::fromLatin1(
+            QCryptographicHash::hash(toCompactJson(content), QCryptographicHash::Sha1).toHex().left(16));
 }
 
 QByteArray toCompactJson(const Event &event)

@@ -33,5 +33,8 @@ QByteArray write(const QList<Event> &events, const QString &title = {});
 QJsonObject toJson(const Event &event);
 // One line, keys sorted: the same event always gives the same bytes.
 QByteArray toCompactJson(const Event &event);
+// An id for an event its file gave none: from everything the event says, so that re-importing the same file
+// adds nothing, and two events that share a title and a day (two press conferences) still differ.
+QString stableId(const Event &event);
 
 } // namespace JsonFormat

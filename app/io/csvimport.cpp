@@ -1,0 +1,266 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "csvimport.h"
+
+#include "domain/countries.h"
+#include "io/csvreader.h"
+#include "io/jsonformat.h"
+
+#include <QFile>
+#include <QLocale>
+#include <QRegularExpression>
+
+namespace {
+
+// Header names people use, lower-cased, for each field.
+const QHash<QString, QString> &aliases()
+{
+    static const QHash<QString, QString> table = [] {
+        QHash<QString, QString> t;
+        const auto add = [&t](const char *field, std::initializer_list<const char *> names) {
+            for (const char *name : names) {
+                t.insert(QString::fromLatin1(name), QString::fromLatin1(field));
+            }
+        };
+        add("id", {"id", "event_id", "eventid", "uid", "event id", "event_id_cnty"});
+        add("title", {"title", "headline", "name", "event", "event name", "subject"});
+        add("start",
+            {"start", "date", "start date", "start_date", "startdate", "event_date", "event date", "begin", "from",
+                "when", "time", "datetime"});
+        add("end", {"end", "end date", "end_date", "enddate", "until", "to"});
+        add("summary", {"summary", "description", "text", "notes", "details", "body", "content"});
+        add("kind", {"kind", "type", "event_type", "event type", "category"});
+        add("actors", {"actor", "actors", "actor1", "participants", "who", "people", "person"});
+        add("countries", {"country", "countries", "nation", "country_code", "iso", "iso2", "iso3"});
+        add("place", {"place", "location", "city", "venue", "where"});
+        add("lat", {"lat", "latitude"});
+        add("lon", {"lon", "lng", "long", "longitude"});
+        add("source", {"source", "publisher", "source name"});
+        add("url", {"url", "link", "source url", "source_url", "sourceurl", "href"});
+        add("tags", {"tags", "keywords", "labels"});
+        return t;
+    }();
+    return table;
+}
+
+QStringList splitList(const QString &cell)
+{
+    QStringList parts;
+    for (const QString &part : cell.split(QRegularExpression(QStringLiteral("[;|]")), Qt::SkipEmptyParts)) {
+        if (!part.trimmed().isEmpty()) {
+            parts << part.trimmed();
+        }
+    }
+    return parts;
+}
+
+} // namespace
+
+namespace CsvImport {
+
+const QStringList &fields()
+{
+    static const QStringList list{u"id"_qs, u"title"_qs, u"start"_qs, u"end"_qs, u"summary"_qs, u"kind"_qs,
+        u"actors"_qs, u"countries"_qs, u"place"_qs, u"lat"_qs, u"lon"_qs, u"source"_qs, u"url"_qs, u"tags"_qs};
+    return list;
+}
+
+QString fieldFor(const QString &header)
+{
+    return aliases().value(header.trimmed().toLower());
+}
+
+std::optional<TimePoint> parseDate(QStringView text, QString *error)
+{
+    const QString trimmed = text.trimmed().toString();
+    // 9-May-20, 01-January-2015, 22 May 2023, 22 May, 2023 (English month names, as exports write them).
+    static const QRegularExpression named(
+        QStringLiteral(R"(^(\d{1,2})[-\s/]([A-Za-z]{3,9})\.?[-\s/,]+(\d{2}|\d{4})$)"));
+    if (const auto m = named.match(trimmed); m.hasMatch()) {
+        const QLocale c = QLocale::c();
+        int month = 0;
+        for (int i = 1; i <= 12 && month == 0; ++i) {
+            if (m.captured(2).compare(c.monthName(i, QLocale::LongFormat), Qt::CaseInsensitive) == 0
+                || m.captured(2).compare(c.monthName(i, QLocale::ShortFormat), Qt::CaseInsensitive) == 0) {
+                month = i;
+            }
+        }
+        if (month == 0) {
+            if (error) {
+                *error = QStringLiteral("\"%1\" names no month").arg(trimmed);
+            }
+            return std::nullopt;
+        }
+        int year = m.captured(3).toInt();
+        if (m.captured(3).size() == 2) {
+            year += year < 70 ? 2000 : 1900; // two-digit years, as ACLED writes them: 20 is 2020
+        }
+        return TimePoint::parse(QStringLiteral("%1-%2-%3")
+                                    .arg(year, 4, 10, QLatin1Char('0'))
+                                    .arg(month, 2, 10, QLatin1Char('0'))
+                                    .arg(m.captured(1).toInt(), 2, 10, QLatin1Char('0')),
+            error);
+    }
+    return TimePoint::parse(trimmed, error);
+}
+
+std::optional<Result> read(QIODevice *device, const QString &fileName, const Options &options, ImportError *error)
+{
+    Result result;
+    CsvReader reader(device);
+    const auto fail = [&](int line, const QString &field, const QString &message) -> std::optional<Result> {
+        if (error) {
+            *error = ImportError{fileName, line, 0, field, message};
+        }
+        return std::nullopt;
+    };
+    if (!reader.next(&result.headers)) {
+        return fail(int(reader.line()), QString(),
+            reader.error().isEmpty() ? QStringLiteral("the file is empty: there is no header row") : reader.error());
+    }
+    // Columns: the explicit map first, then the headers' own names.
+    for (auto it = options.map.cbegin(); it != options.map.cend(); ++it) {
+        if (!fields().contains(it.key())) {
+            return fail(0, QString(),
+                QStringLiteral("--map: there is no field \"%1\"; the fields are %2")
+                    .arg(it.key(), fields().join(QStringLiteral(", "))));
+        }
+        const qsizetype column = result.headers.indexOf(it.value());
+        if (column < 0) {
+            return fail(1, QString(),
+                QStringLiteral("--map: there is no column \"%1\"; the columns are %2")
+                    .arg(it.value(), result.headers.join(QStringLiteral(", "))));
+        }
+        result.columns.insert(it.key(), int(column));
+    }
+    for (qsizetype column = 0; column < result.headers.size(); ++column) {
+        const QString field = fieldFor(result.headers[column]);
+        if (!field.isEmpty() && !result.columns.contains(field)) {
+            result.columns.insert(field, int(column));
+        }
+    }
+    for (const char *needed : {"title", "start"}) {
+        if (!result.columns.contains(QLatin1String(needed))) {
+            return fail(1, QString(),
+                QStringLiteral("no column gives the %1; name one with --map %1=COLUMN (the "
+                               "columns are %2)")
+                    .arg(QLatin1String(needed), result.headers.join(QStringLiteral(", "))));
+        }
+    }
+
+    QStringList record;
+    while (reader.next(&record)) {
+        const int line = int(reader.line());
+        const auto cell = [&](const char *field) {
+            const int column = result.columns.value(QLatin1String(field), -1);
+            const QString value = column >= 0 && column < record.size() ? record[column].trimmed() : QString();
+            return options.missing.contains(value) ? QString() : value;
+        };
+        QString field;
+        QString problem;
+        Event event;
+        if (record.size() != result.headers.size()) {
+            problem = QStringLiteral("%1 fields where the header has %2").arg(record.size()).arg(result.headers.size());
+        }
+        event.title = cell("title");
+        if (problem.isEmpty() && event.title.isEmpty()) {
+            field = u"title"_qs;
+            problem = QStringLiteral("an event needs a title");
+        }
+        std::optional<TimePoint> start;
+        if (problem.isEmpty()) {
+            field = u"start"_qs;
+            start = cell("start").isEmpty() ? std::nullopt : parseDate(cell("start"), &problem);
+            if (!start && problem.isEmpty()) {
+                problem = QStringLiteral("an event needs a date");
+            }
+        }
+        if (problem.isEmpty()) {
+            event.time = EventTime(start->seconds, start->precision);
+            if (!cell("end").isEmpty()) {
+                field = u"end"_qs;
+                const std::optional<TimePoint> end = parseDate(cell("end"), &problem);
+                if (end && end->seconds < start->seconds) {
+                    problem = QStringLiteral("the end comes before the start");
+                } else if (end) {
+                    // Both ends at the coarser of their two precisions.
+                    const Precision precision = std::min(start->precision, end->precision);
+                    const qint64 a = TimePoint::parse(TimePoint::toIso(start->seconds, precision))->seconds;
+                    const qint64 b = TimePoint::parse(TimePoint::toIso(end->seconds, precision))->seconds;
+                    event.time = a == b ? EventTime(a, precision) : EventTime(a, b, precision);
+                }
+            }
+        }
+        if (problem.isEmpty()) {
+            for (const QString &name : splitList(cell("countries"))) {
+                const QString code = Countries::lookup(name);
+                if (code.isEmpty()) {
+                    field = u"countries"_qs;
+                    problem = QStringLiteral("\"%1\" is not a country known to ISO 3166-1").arg(name);
+                    break;
+                }
+                if (!event.countries.contains(code)) {
+                    event.countries << code;
+                }
+            }
+        }
+        if (problem.isEmpty()) {
+            for (const char *coordinate : {"lat", "lon"}) {
+                if (cell(coordinate).isEmpty()) {
+                    continue;
+                }
+                bool ok = false;
+                const double value = cell(coordinate).toDouble(&ok);
+                const double limit = qstrcmp(coordinate, "lat") == 0 ? 90 : 180;
+                if (!ok || std::abs(value) > limit) {
+                    field = QLatin1String(coordinate);
+                    problem = QStringLiteral("\"%1\" is not a number from -%2 to %2").arg(cell(coordinate)).arg(limit);
+                    break;
+                }
+                (qstrcmp(coordinate, "lat") == 0 ? event.location.latitude : event.location.longitude) = value;
+            }
+        }
+        if (!problem.isEmpty()) {
+            const QString where = field.isEmpty()
+                ? QString()
+                : QStringLiteral("field \"%1\"").arg(result.headers.value(result.columns.value(field, -1), field));
+            if (!options.skipInvalid) {
+                return fail(line, where, problem);
+            }
+            result.skipped.append({fileName, line, 0, where, problem});
+            continue;
+        }
+        event.summary = cell("summary");
+        event.kind = cell("kind");
+        event.location.place = cell("place");
+        for (const QString &name : splitList(cell("actors"))) {
+            event.actors.append({name, QString(), QString(), QString(), Actor::Type::Person});
+        }
+        event.tags = splitList(cell("tags"));
+        if (!cell("source").isEmpty() || !cell("url").isEmpty()) {
+            event.sources.append({cell("source"), cell("url"), QString()});
+        }
+        event.id = cell("id");
+        if (event.id.isEmpty()) {
+            event.id = JsonFormat::stableId(event);
+        }
+        result.events.append(event);
+    }
+    if (!reader.error().isEmpty()) {
+        return fail(int(reader.line()), QString(), reader.error());
+    }
+    return result;
+}
+
+std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = ImportError{path, 0, 0, QString(), file.errorString()};
+        }
+        return std::nullopt;
+    }
+    return read(&file, path, options, error);
+}
+
+} // namespace CsvImport

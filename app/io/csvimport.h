@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/event.h"
+#include "io/importerror.h"
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+QT_BEGIN_NAMESPACE
+class QIODevice;
+QT_END_NAMESPACE
+
+// Events from CSV or TSV with any columns. Columns are matched to fields by their header, with the common names
+// recognised (date, start, end, title, headline, actor, country, lat, lon, source, url, ...), or by an explicit
+// map. Records are read one at a time, so that a file of any size costs the memory of its events.
+namespace CsvImport {
+
+struct Options {
+    QHash<QString, QString> map; // field -> header, from --map title=Headline,start=Date
+    QStringList missing; // cell values that mean "no value", such as NA
+    bool skipInvalid = false; // report bad records and go on, rather than stop at the first
+};
+
+struct Result {
+    QList<Event> events;
+    QList<ImportError> skipped;
+    QStringList headers;
+    QHash<QString, int> columns; // field -> column
+};
+
+// The fields a column can feed.
+const QStringList &fields();
+// The field a header names ("Headline" -> "title"), or empty.
+QString fieldFor(const QString &header);
+// A date in the forms spreadsheets write: ISO (2023, 2023-05, 2023-05-22), 9-May-20, 01-January-2015,
+// 22 May 2023, with the precision the form gives.
+std::optional<TimePoint> parseDate(QStringView text, QString *error);
+
+std::optional<Result> read(QIODevice *device, const QString &fileName, const Options &options, ImportError *error);
+std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error);
+
+} // namespace CsvImport

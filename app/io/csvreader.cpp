@@ -1,0 +1,155 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "csvreader.h"
+
+#include <QIODevice>
+#include <QStringDecoder>
+
+CsvReader::CsvReader(QIODevice *device, QChar delimiter)
+    : m_device(device)
+    , m_delimiter(delimiter)
+{
+}
+
+QChar CsvReader::detectDelimiter(const QString &line)
+{
+    // On a tie the tab wins: it is rarer inside text than a comma.
+    const QChar candidates[] = {u'\t', u',', u';', u'|'};
+    int counts[4] = {0, 0, 0, 0};
+    bool quoted = false;
+    for (const QChar c : line) {
+        if (c == u'"') {
+            quoted = !quoted;
+        } else if (!quoted) {
+            for (int i = 0; i < 4; ++i) {
+                counts[i] += c == candidates[i] ? 1 : 0;
+            }
+        }
+    }
+    int best = 0;
+    for (int i = 1; i < 4; ++i) {
+        if (counts[i] > counts[best]) {
+            best = i;
+        }
+    }
+    return candidates[best];
+}
+
+bool CsvReader::readLine(QString *line)
+{
+    if (m_hasPending) {
+        *line = m_pending;
+        m_hasPending = false;
+        return true;
+    }
+    if (m_device->atEnd()) {
+        return false;
+    }
+    QByteArray bytes = m_device->readLine(kMaxRecordBytes);
+    ++m_line;
+    if (bytes.size() >= kMaxRecordBytes && !bytes.endsWith('\n')) {
+        m_error = QStringLiteral("a line longer than %1 MB; is this a text file?").arg(kMaxRecordBytes / 1024 / 1024);
+        return false;
+    }
+    if (m_line == 1 && bytes.startsWith("\xEF\xBB\xBF")) {
+        bytes.remove(0, 3);
+    }
+    while (bytes.endsWith('\n') || bytes.endsWith('\r')) {
+        bytes.chop(1);
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    *line = decoder.decode(bytes);
+    if (decoder.hasError()) {
+        m_error = QStringLiteral("this line is not valid UTF-8 (give --encoding latin1 if the file is Latin-1)");
+        return false;
+    }
+    if (bytes.contains('\0')) {
+        m_error = QStringLiteral("this line holds a NUL byte; is this a text file?");
+        return false;
+    }
+    return true;
+}
+
+bool CsvReader::next(QStringList *fields)
+{
+    fields->clear();
+    m_error.clear();
+    QString line;
+    // Skip blank lines between records.
+    do {
+        if (!readLine(&line)) {
+            m_recordLine = m_line;
+            return false;
+        }
+    } while (line.isEmpty());
+    m_recordLine = m_line;
+    if (m_first) {
+        m_first = false;
+        if (m_delimiter.isNull()) {
+            m_delimiter = detectDelimiter(line);
+        }
+    }
+
+    QString field;
+    bool quoted = false;
+    bool wasQuoted = false;
+    qsizetype size = 0;
+    qsizetype i = 0;
+    while (true) {
+        if (i >= line.size()) {
+            if (quoted) {
+                // A line break inside quotes belongs to the field; the record goes on on the next line.
+                QString more;
+                if (!readLine(&more)) {
+                    if (m_error.isEmpty()) {
+                        m_error = QStringLiteral("a quoted field opened here is never closed");
+                    }
+                    return false;
+                }
+                size += more.size();
+                if (size > kMaxRecordBytes) {
+                    m_error = QStringLiteral("a record longer than %1 MB; is a quote left open?")
+                                  .arg(kMaxRecordBytes / 1024 / 1024);
+                    return false;
+                }
+                field += u'\n';
+                line = more;
+                i = 0;
+                continue;
+            }
+            fields->append(wasQuoted ? field : field.trimmed());
+            return true;
+        }
+        const QChar c = line[i];
+        if (quoted) {
+            if (c == u'"') {
+                if (i + 1 < line.size() && line[i + 1] == u'"') {
+                    field += u'"';
+                    i += 2;
+                    continue;
+                }
+                quoted = false;
+                ++i;
+                continue;
+            }
+            field += c;
+            ++i;
+            continue;
+        }
+        if (c == u'"' && field.trimmed().isEmpty()) {
+            quoted = true;
+            wasQuoted = true;
+            field.clear();
+            ++i;
+            continue;
+        }
+        if (c == m_delimiter) {
+            fields->append(wasQuoted ? field : field.trimmed());
+            field.clear();
+            wasQuoted = false;
+            ++i;
+            continue;
+        }
+        field += c;
+        ++i;
+    }
+}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QChar>
+#include <QStringList>
+
+QT_BEGIN_NAMESPACE
+class QIODevice;
+QT_END_NAMESPACE
+
+// Reads RFC 4180 records from a device, a line at a time, so that a file of any size costs the memory of one
+// record: quoted fields with commas, doubled quotes ("") and line breaks inside, CRLF or LF, a UTF-8 byte order
+// mark. The delimiter (comma, semicolon, tab or bar) is found from the first line when not given.
+class CsvReader final {
+public:
+    static constexpr qsizetype kMaxRecordBytes = 16 * 1024 * 1024; // a longer record is an error, not a hang
+
+    explicit CsvReader(QIODevice *device, QChar delimiter = QChar());
+
+    // The next record in *fields. Returns false at the end of the input, or on an error (then error() says
+    // what, and line() where).
+    bool next(QStringList *fields);
+    QString error() const { return m_error; }
+    // The line the last record (or the error) started on, from 1.
+    qint64 line() const { return m_recordLine; }
+    QChar delimiter() const { return m_delimiter; }
+
+    // The delimiter a line uses: the most frequent of comma, semicolon, tab and bar outside quotes.
+    static QChar detectDelimiter(const QString &line);
+
+private:
+    bool readLine(QString *line);
+
+    QIODevice *m_device;
+    QChar m_delimiter;
+    QString m_error;
+    qint64 m_line = 0;
+    qint64 m_recordLine = 0;
+    bool m_first = true;
+    QString m_pending; // the first line, read to find the delimiter
+    bool m_hasPending = false;
+};

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "io/csvimport.h"
+#include "io/csvreader.h"
+
+#include <QBuffer>
+#include <QLocale>
+#include <QTest>
+
+namespace {
+
+std::optional<CsvImport::Result> readText(
+    const QByteArray &text, ImportError *error, const CsvImport::Options &options = {})
+{
+    QBuffer buffer;
+    buffer.setData(text);
+    buffer.open(QIODevice::ReadOnly);
+    return CsvImport::read(&buffer, u"in.csv"_qs, options, error);
+}
+
+} // namespace
+
+class tst_CsvImport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void records_data();
+    void records();
+    void dates_data();
+    void dates();
+    void mapsHeadersToFields();
+    void explicitMapAndMissingValues();
+    void errors_data();
+    void errors();
+    void skipInvalidKeepsTheGoodOnes();
+    void idsAreStable();
+};
+
+void tst_CsvImport::records_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QList<QStringList>>("expected");
+    QTest::newRow("comma, LF") << QByteArray("a,b\n1,2\n")
+                               << QList<QStringList>{{u"a"_qs, u"b"_qs}, {u"1"_qs, u"2"_qs}};
+    QTest::newRow("semicolon, CRLF, BOM") << QByteArray("\xEF\xBB\xBF"
+                                                        "a;b\r\n1;2\r\n")
+                                          << QList<QStringList>{{u"a"_qs, u"b"_qs}, {u"1"_qs, u"2"_qs}};
+    QTest::newRow("tab") << QByteArray("a\tb, c\n1\t2\n")
+                         << QList<QStringList>{{u"a"_qs, u"b, c"_qs}, {u"1"_qs, u"2"_qs}};
+    QTest::newRow("quotes, doubled quotes, line break")
+        << QByteArray("a,b\n\"x, \"\"y\"\"\",\"two\r\nlines\"\n")
+        << QList<QStringList>{{u"a"_qs, u"b"_qs}, {u"x, \"y\""_qs, u"two\nlines"_qs}};
+    QTest::newRow("no final newline, blank lines")
+        << QByteArray("a,b\n\n1,2") << QList<QStringList>{{u"a"_qs, u"b"_qs}, {u"1"_qs, u"2"_qs}};
+    QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n")
+                                  << QList<QStringList>{{u"a"_qs, u"b"_qs, u"c"_qs}, {QString(), QString(), QString()}};
+}
+
+void tst_CsvImport::records()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QList<QStringList>, expected);
+    QBuffer buffer(&text);
+    buffer.open(QIODevice::ReadOnly);
+    CsvReader reader(&buffer);
+    QList<QStringList> records;
+    QStringList record;
+    while (reader.next(&record)) {
+        records << record;
+    }
+    QVERIFY2(reader.error().isEmpty(), qPrintable(reader.error()));
+    QCOMPARE(records, expected);
+}
+
+void tst_CsvImport::dates_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("display");
+    QTest::newRow("ISO day") << "2023-05-22"
+                             << "22 May 2023";
+    QTest::newRow("year") << "2023"
+                          << "2023";
+    QTest::newRow("year and month") << "2023-05"
+                                    << "May 2023";
+    QTest::newRow("ACLED 9-May-20") << "9-May-20"
+                                    << "9 May 2020";
+    QTest::newRow("ACLED 01-January-2015") << "01-January-2015"
+                                           << "1 January 2015";
+    QTest::newRow("22 May 2023") << "22 May 2023"
+                                 << "22 May 2023";
+    QTest::newRow("compact") << "20191024"
+                             << "24 October 2019";
+}
+
+void tst_CsvImport::dates()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, display);
+    QString error;
+    const std::optional<TimePoint> point = CsvImport::parseDate(text, &error);
+    QVERIFY2(point, qPrintable(error));
+    QCOMPARE(EventTime(point->seconds, point->precision).toDisplayString(QLocale(QLocale::English)), display);
+}
+
+void tst_CsvImport::mapsHeadersToFields()
+{
+    ImportError error;
+    const auto result = readText("Headline,Event Date,Country,Actors,Latitude,Longitude,URL,Description\n"
+                                 "Talks,2023-03-21,Russia; China,Vladimir Putin;Xi Jinping,55.75,37.62,"
+                                 "https://example.org/a,Long talks\n",
+        &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->events.size(), 1);
+    const Event &event = result->events.first();
+    QCOMPARE(event.title, QStringLiteral("Talks"));
+    QCOMPARE(event.time.toDisplayString(QLocale(QLocale::English)), QStringLiteral("21 March 2023"));
+    QCOMPARE(event.countries, (QStringList{u"RU"_qs, u"CN"_qs}));
+    QCOMPARE(event.actors.size(), 2);
+    QCOMPARE(event.actors[1].name, QStringLiteral("Xi Jinping"));
+    QCOMPARE(*event.location.latitude, 55.75);
+    QCOMPARE(event.sources.first().url, QStringLiteral("https://example.org/a"));
+    QCOMPARE(event.summary, QStringLiteral("Long talks"));
+}
+
+void tst_CsvImport::explicitMapAndMissingValues()
+{
+    CsvImport::Options options;
+    options.map = {{u"title"_qs, u"what"_qs}, {u"start"_qs, u"when"_qs}};
+    options.missing = {u"NA"_qs};
+    ImportError error;
+    const auto result = readText("when,what,notes,end\n2020,Census,NA,NA\n", &error, options);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->events.first().title, QStringLiteral("Census"));
+    QCOMPARE(result->events.first().summary, QString());
+    QVERIFY(!result->events.first().time.isRange());
+}
+
+void tst_CsvImport::errors_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("empty") << QByteArray("") << "in.csv: the file is empty: there is no header row";
+    QTest::newRow("no title column") << QByteArray("date,x\n2023,y\n")
+                                     << "in.csv:1: no column gives the title; name one with --map title=COLUMN "
+                                        "(the columns are date, x)";
+    QTest::newRow("bad date") << QByteArray("date,title\n2023-02-30,x\n")
+                              << "in.csv:2: field \"date\": \"2023-02-30\" has day 30, but that month has 28 days";
+    QTest::newRow("no date") << QByteArray("date,title\n,x\n") << "in.csv:2: field \"date\": an event needs a date";
+    QTest::newRow("wrong field count") << QByteArray("date,title\n2023,x,extra\n")
+                                       << "in.csv:2: 3 fields where the header has 2";
+    QTest::newRow("unknown country")
+        << QByteArray("date,title,country\n2023,x,Atlantis\n")
+        << "in.csv:2: field \"country\": \"Atlantis\" is not a country known to ISO 3166-1";
+    QTest::newRow("unclosed quote") << QByteArray("date,title\n2023,\"x\n2024,y\n")
+                                    << "in.csv:2: a quoted field opened here is never closed";
+    QTest::newRow("invalid UTF-8") << QByteArray("date,title\n2023,caf\xe9\n")
+                                   << "in.csv:2: this line is not valid UTF-8 (give --encoding latin1 if the file is "
+                                      "Latin-1)";
+    QTest::newRow("binary") << QByteArray("date,title\n2023,a\0b\n", 20)
+                            << "in.csv:2: this line holds a NUL byte; is this a text file?";
+    QTest::newRow("end before start") << QByteArray("start,end,title\n2023-05,2023-04,x\n")
+                                      << "in.csv:2: field \"end\": the end comes before the start";
+    QTest::newRow("latitude") << QByteArray("date,title,lat\n2023,x,95\n")
+                              << "in.csv:2: field \"lat\": \"95\" is not a number from -90 to 90";
+}
+
+void tst_CsvImport::errors()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, message);
+    ImportError error;
+    QVERIFY(!readText(text, &error));
+    QCOMPARE(error.toString(), message);
+}
+
+void tst_CsvImport::skipInvalidKeepsTheGoodOnes()
+{
+    CsvImport::Options options;
+    options.skipInvalid = true;
+    ImportError error;
+    const auto result
+        = readText("date,title,country\n2023-13-01,Bad,RU\n2023-05-01,Good,FR\n2023,Worse,XX\n", &error, options);
+    QVERIFY(result);
+    QCOMPARE(result->events.size(), 1);
+    QCOMPARE(result->events.first().title, QStringLiteral("Good"));
+    QCOMPARE(result->skipped.size(), 2);
+    QCOMPARE(result->skipped[1].toString(),
+        QStringLiteral("in.csv:4: field \"country\": \"XX\" is not a country known to ISO 3166-1"));
+}
+
+void tst_CsvImport::idsAreStable()
+{
+    ImportError error;
+    const QByteArray text("date,title\n2023-05-22,Press conference\n2023-05-22,Press conference at noon\n");
+    const auto first = readText(text, &error);
+    const auto second = readText(text, &error);
+    QVERIFY(first && second);
+    QCOMPARE(first->events[0].id, second->events[0].id);
+    QVERIFY(first->events[0].id != first->events[1].id);
+}
+
+QTEST_GUILESS_MAIN(tst_CsvImport)
+#include "tst_csvimport.moc"
