@@ -590,12 +590,18 @@ void MainWindow::restoreSettings()
     if (settings.value(QStringLiteral("timeline/path")).toString() != m_store->path()) {
         return;
     }
-    if (const std::optional<LaneMode> mode
-        = laneModeFromName(settings.value(QStringLiteral("timeline/lanes")).toString())) {
+    const std::optional<LaneMode> mode = laneModeFromName(settings.value(QStringLiteral("timeline/lanes")).toString());
+    const EventFilter filter = fromSettings(settings.value(QStringLiteral("timeline/filter")).toMap());
+    // Build the index once: a new filter rebuilds it (with the lanes set first), else new lanes do.
+    const bool newLanes = mode && *mode != m_laneMode;
+    if (mode) {
         m_laneMode = *mode;
     }
-    setFilter(fromSettings(settings.value(QStringLiteral("timeline/filter")).toMap()));
-    rebuildTimeline();
+    if (!(filter == m_filter)) {
+        setFilter(filter);
+    } else if (newLanes) {
+        rebuildTimeline();
+    }
     const QStringList range = settings.value(QStringLiteral("timeline/range")).toStringList();
     if (range.size() == 2) {
         m_zoom->setVisibleRange({range[0].toLongLong(), range[1].toLongLong()});
