@@ -281,6 +281,14 @@ void tst_Cli::importCsvWithReport()
         QStringLiteral("skipped: events.csv:3: field \"Date\": \"2020-13\" has month 13; a month runs from 1 to 12\n"));
     r = run({u"list"_qs, u"--country"_qs, u"BY"_qs});
     QVERIFY2(r.out.contains(QStringLiteral("9 May 2020  ")), qPrintable(r.out));
+
+    // TimelineJS's JSON is told from Annals' own by its content.
+    r = run({u"import"_qs, u"--db"_qs, u"cosmo.annals"_qs,
+        QStringLiteral(ANNALS_SHARED_DIR "/data/real/timelinejs/cosmo.json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.endsWith(QStringLiteral(": 7 added, 0 updated, 0 unchanged.\n")), qPrintable(r.out + r.err));
+    r = run({u"list"_qs, u"--db"_qs, u"cosmo.annals"_qs, u"--search"_qs, u"bang"_qs});
+    QVERIFY2(r.out.contains(QStringLiteral("13,800,000,000 BC")), qPrintable(r.out));
 }
 
 void tst_Cli::exportToADeviceWritesInPlace()

@@ -7,6 +7,7 @@
 #include "io/jsonformat.h"
 #include "io/outputfile.h"
 #include "io/seed.h"
+#include "io/timelinejsimport.h"
 #include "storage/eventstore.h"
 
 #include <QFile>
@@ -66,9 +67,15 @@ QString importFormat(const CommandLineOptions &options)
     if (options.format != QLatin1String("auto")) {
         return options.format;
     }
+    const auto json = [&] {
+        QFile file(options.input);
+        return file.open(QIODevice::ReadOnly) && TimelineJsImport::looksLikeTimelineJs(file.readAll())
+            ? QStringLiteral("timelinejs")
+            : QStringLiteral("json");
+    };
     const QString suffix = QFileInfo(options.input).suffix().toLower();
     if (suffix == QLatin1String("json")) {
-        return QStringLiteral("json");
+        return json();
     }
     if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv")) {
         return QStringLiteral("csv");
@@ -78,7 +85,7 @@ QString importFormat(const CommandLineOptions &options)
         const QByteArray head = file.read(4096).trimmed();
         const qsizetype bom = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
         if (head.size() > bom && (head[bom] == '{' || head[bom] == '[')) {
-            return QStringLiteral("json");
+            return json();
         }
     }
     return QStringLiteral("csv");
@@ -89,7 +96,17 @@ int importFile(EventStore &store, const CommandLineOptions &options, QTextStream
     ImportError error;
     QList<Event> events;
     QList<ImportError> skipped;
-    if (importFormat(options) == QLatin1String("csv")) {
+    const QString format = importFormat(options);
+    if (format == QLatin1String("timelinejs")) {
+        std::optional<TimelineJsImport::Result> result
+            = TimelineJsImport::readFile(options.input, options.skipInvalid, &error);
+        if (!result) {
+            err << "annals import: " << error.toString() << "\nNothing was imported.\n";
+            return 1;
+        }
+        events = std::move(result->events);
+        skipped = std::move(result->skipped);
+    } else if (format == QLatin1String("csv")) {
         CsvImport::Options csv;
         csv.map = options.map;
         csv.missing = options.missing;
