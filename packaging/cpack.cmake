@@ -16,7 +16,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "iso-codes, iso-flags-svg, libqt6sql6-sqlite")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS "iso-codes, iso-flags-svg, libqt6sql6-sqlite, tzdata")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "browse, filter and export timelines of world events
  Annals is a desktop timeline and event browser for people who follow world

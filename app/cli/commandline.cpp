@@ -45,7 +45,7 @@ QString usage()
     return QStringLiteral(
         "Usage: annals [FILE.annals]              open the window on a timeline\n"
         "       annals list [filters] [--format table|json|csv]\n"
-        "       annals import FILE [--format auto|json|csv|timelinejs] [--map FIELD=COLUMN,...] [--skip-invalid]\n"
+        "       annals import FILE [--format auto|json|csv|timelinejs|ics] [--map FIELD=COLUMN,...] [--skip-invalid]\n"
         "       annals export --format json|csv -o OUT [filters]\n"
         "       annals export-image -o OUT.png|OUT.svg|OUT.pdf [--width 1600 --height 900 --scale 2]\n"
         "                           [--lanes country|actor|kind|none] [--title T] [filters]\n"
@@ -192,10 +192,10 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         parser.setApplicationDescription(QStringLiteral("Add the events in FILE to the timeline in one "
                                                         "transaction: all of them, or, on any error, none."));
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to import."));
-        allowedFormats = QStringLiteral("auto,json,csv,timelinejs");
+        allowedFormats = QStringLiteral("auto,json,csv,timelinejs,ics");
         format.setDescription(
             QStringLiteral("auto (the default: from the file's name and content), json (Annals' own), "
-                           "csv (CSV or TSV, any columns) or timelinejs (TimelineJS's JSON)."));
+                           "csv (CSV or TSV, any columns), timelinejs (TimelineJS's JSON) or ics (iCalendar)."));
         format.setDefaultValue(QStringLiteral("auto"));
         parser.addOption({QStringLiteral("map"),
             QStringLiteral("CSV: which column feeds which field, as title=Headline,start=Date. Fields: id, title, "

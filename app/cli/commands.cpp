@@ -4,6 +4,7 @@
 #include "cli/commandline.h"
 #include "io/csvexport.h"
 #include "io/csvimport.h"
+#include "io/icalendarimport.h"
 #include "io/jsonformat.h"
 #include "io/outputfile.h"
 #include "io/seed.h"
@@ -80,6 +81,9 @@ QString importFormat(const CommandLineOptions &options)
     if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv")) {
         return QStringLiteral("csv");
     }
+    if (suffix == QLatin1String("ics") || suffix == QLatin1String("ical")) {
+        return QStringLiteral("ics");
+    }
     QFile file(options.input);
     if (file.open(QIODevice::ReadOnly)) {
         const QByteArray head = file.read(4096).trimmed();
@@ -87,45 +91,53 @@ QString importFormat(const CommandLineOptions &options)
         if (head.size() > bom && (head[bom] == '{' || head[bom] == '[')) {
             return json();
         }
+        if (head.mid(bom).startsWith("BEGIN:VCALENDAR")) {
+            return QStringLiteral("ics");
+        }
     }
     return QStringLiteral("csv");
+}
+
+// The events of a file and the records skipped, whatever the format; nullopt with *error on failure.
+std::optional<std::pair<QList<Event>, QList<ImportError>>> readEvents(
+    const CommandLineOptions &options, ImportError *error)
+{
+    const QString format = importFormat(options);
+    const auto take = [](auto &&result) -> std::optional<std::pair<QList<Event>, QList<ImportError>>> {
+        if (!result) {
+            return std::nullopt;
+        }
+        return std::pair{std::move(result->events), std::move(result->skipped)};
+    };
+    if (format == QLatin1String("timelinejs")) {
+        return take(TimelineJsImport::readFile(options.input, options.skipInvalid, error));
+    }
+    if (format == QLatin1String("ics")) {
+        return take(ICalendarImport::readFile(options.input, options.skipInvalid, error));
+    }
+    if (format == QLatin1String("csv")) {
+        CsvImport::Options csv;
+        csv.map = options.map;
+        csv.missing = options.missing;
+        csv.skipInvalid = options.skipInvalid;
+        return take(CsvImport::readFile(options.input, csv, error));
+    }
+    const std::optional<JsonFormat::Document> document = JsonFormat::readFile(options.input, error);
+    if (!document) {
+        return std::nullopt;
+    }
+    return std::pair{document->events, QList<ImportError>()};
 }
 
 int importFile(EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
 {
     ImportError error;
-    QList<Event> events;
-    QList<ImportError> skipped;
-    const QString format = importFormat(options);
-    if (format == QLatin1String("timelinejs")) {
-        std::optional<TimelineJsImport::Result> result
-            = TimelineJsImport::readFile(options.input, options.skipInvalid, &error);
-        if (!result) {
-            err << "annals import: " << error.toString() << "\nNothing was imported.\n";
-            return 1;
-        }
-        events = std::move(result->events);
-        skipped = std::move(result->skipped);
-    } else if (format == QLatin1String("csv")) {
-        CsvImport::Options csv;
-        csv.map = options.map;
-        csv.missing = options.missing;
-        csv.skipInvalid = options.skipInvalid;
-        std::optional<CsvImport::Result> result = CsvImport::readFile(options.input, csv, &error);
-        if (!result) {
-            err << "annals import: " << error.toString() << "\nNothing was imported.\n";
-            return 1;
-        }
-        events = std::move(result->events);
-        skipped = std::move(result->skipped);
-    } else {
-        const std::optional<JsonFormat::Document> document = JsonFormat::readFile(options.input, &error);
-        if (!document) {
-            err << "annals import: " << error.toString() << "\nNothing was imported.\n";
-            return 1;
-        }
-        events = document->events;
+    const auto read = readEvents(options, &error);
+    if (!read) {
+        err << "annals import: " << error.toString() << "\nNothing was imported.\n";
+        return 1;
     }
+    const auto &[events, skipped] = *read;
     const std::optional<WriteSummary> summary = store.write(events);
     if (!summary) {
         err << "annals import: " << store.errorString() << '\n';

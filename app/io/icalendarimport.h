@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/event.h"
+#include "io/importerror.h"
+
+#include <QByteArray>
+#include <QList>
+
+#include <optional>
+
+// Events from iCalendar (.ics), parsed by libical: folded lines, escapes, UTC, TZID and floating times, all-day
+// events (day precision), and recurring events expanded within a bounded window.
+namespace ICalendarImport {
+
+// A recurring event yields its occurrences up to this many, and none more than this many years after it starts.
+inline constexpr int kMaxOccurrences = 500;
+inline constexpr int kMaxYears = 10;
+
+struct Result {
+    QString title;
+    QList<Event> events;
+    QList<ImportError> skipped;
+};
+
+std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool skipInvalid, ImportError *error);
+std::optional<Result> readFile(const QString &path, bool skipInvalid, ImportError *error);
+
+} // namespace ICalendarImport
