@@ -13,6 +13,7 @@
 #include "timeline/timelineview.h"
 #include "timeline/timelinezoom.h"
 
+#include <QFile>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
@@ -60,6 +61,7 @@ private slots:
     void keysStepAndClear();
     void answersTheUsersQuestions();
     void filterIsRestoredAfterRestart();
+    void dropImportsAnyFormat();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(const QString &path) const;
@@ -276,6 +278,22 @@ void tst_Browser::filterIsRestoredAfterRestart()
     QCOMPARE(again->filterPanel()->searchField()->text(), QStringLiteral("SCO"));
     QCOMPARE(again->timelineIndex()->mode(), LaneMode::Kind);
     QCOMPARE(again->timelineZoom()->visibleRange(), range);
+}
+
+void tst_Browser::dropImportsAnyFormat()
+{
+    // A dropped file that is not a timeline is imported, in whatever format it is.
+    const QString csv = m_data.filePath(QStringLiteral("dropped.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Date,Headline,Country\n2023-06-01,Dropped event,FR\n");
+    file.close();
+    m_window->openOrImport(csv);
+    QCOMPARE(m_window->eventModel()->rowCount(), 10);
+    QCOMPARE(m_window->timelineIndex()->items().size(), size_t(10));
+    QVERIFY(m_window->filterPanel()->countries()->rowCount() == 3);
+    m_window->openOrImport(QStringLiteral(ANNALS_SHARED_DIR "/data/real/ics/lgbthistoryfestival_2015_academic.ics"));
+    QCOMPARE(m_window->eventModel()->rowCount(), 30);
 }
 
 QTEST_MAIN(tst_Browser)

@@ -5,6 +5,7 @@
 #include "exportimagedialog.h"
 #include "filterpanel.h"
 #include "io/csvexport.h"
+#include "io/importer.h"
 #include "io/jsonformat.h"
 #include "io/outputfile.h"
 #include "io/seed.h"
@@ -431,7 +432,8 @@ void MainWindow::openOrImport(const QString &path)
 
 void MainWindow::importFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import Events"), QString(), tr("Annals JSON (*.json)"));
+    const QString path
+        = QFileDialog::getOpenFileName(this, tr("Import Events"), QString(), Importer::fileDialogFilter());
     if (!path.isEmpty()) {
         importPath(path);
     }
@@ -440,12 +442,12 @@ void MainWindow::importFile()
 void MainWindow::importPath(const QString &path)
 {
     ImportError error;
-    const std::optional<JsonFormat::Document> document = JsonFormat::readFile(path, &error);
-    if (!document) {
+    const std::optional<Importer::Result> read = Importer::readFile(path, {}, &error);
+    if (!read) {
         warn(this, tr("Nothing was imported"), error.toString());
         return;
     }
-    const std::optional<WriteSummary> summary = m_store->write(document->events);
+    const std::optional<WriteSummary> summary = m_store->write(read->events);
     if (!summary) {
         warn(this, tr("Nothing was imported"), m_store->errorString());
         return;

@@ -3,12 +3,10 @@
 
 #include "cli/commandline.h"
 #include "io/csvexport.h"
-#include "io/csvimport.h"
-#include "io/icalendarimport.h"
+#include "io/importer.h"
 #include "io/jsonformat.h"
 #include "io/outputfile.h"
 #include "io/seed.h"
-#include "io/timelinejsimport.h"
 #include "storage/eventstore.h"
 
 #include <QFile>
@@ -62,82 +60,21 @@ int list(const EventStore &store, const CommandLineOptions &options, QTextStream
     return 0;
 }
 
-// The format of a file to import: from --format, else its name, else its first character.
-QString importFormat(const CommandLineOptions &options)
-{
-    if (options.format != QLatin1String("auto")) {
-        return options.format;
-    }
-    const auto json = [&] {
-        QFile file(options.input);
-        return file.open(QIODevice::ReadOnly) && TimelineJsImport::looksLikeTimelineJs(file.readAll())
-            ? QStringLiteral("timelinejs")
-            : QStringLiteral("json");
-    };
-    const QString suffix = QFileInfo(options.input).suffix().toLower();
-    if (suffix == QLatin1String("json")) {
-        return json();
-    }
-    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv")) {
-        return QStringLiteral("csv");
-    }
-    if (suffix == QLatin1String("ics") || suffix == QLatin1String("ical")) {
-        return QStringLiteral("ics");
-    }
-    QFile file(options.input);
-    if (file.open(QIODevice::ReadOnly)) {
-        const QByteArray head = file.read(4096).trimmed();
-        const qsizetype bom = head.startsWith("\xEF\xBB\xBF") ? 3 : 0;
-        if (head.size() > bom && (head[bom] == '{' || head[bom] == '[')) {
-            return json();
-        }
-        if (head.mid(bom).startsWith("BEGIN:VCALENDAR")) {
-            return QStringLiteral("ics");
-        }
-    }
-    return QStringLiteral("csv");
-}
-
-// The events of a file and the records skipped, whatever the format; nullopt with *error on failure.
-std::optional<std::pair<QList<Event>, QList<ImportError>>> readEvents(
-    const CommandLineOptions &options, ImportError *error)
-{
-    const QString format = importFormat(options);
-    const auto take = [](auto &&result) -> std::optional<std::pair<QList<Event>, QList<ImportError>>> {
-        if (!result) {
-            return std::nullopt;
-        }
-        return std::pair{std::move(result->events), std::move(result->skipped)};
-    };
-    if (format == QLatin1String("timelinejs")) {
-        return take(TimelineJsImport::readFile(options.input, options.skipInvalid, error));
-    }
-    if (format == QLatin1String("ics")) {
-        return take(ICalendarImport::readFile(options.input, options.skipInvalid, error));
-    }
-    if (format == QLatin1String("csv")) {
-        CsvImport::Options csv;
-        csv.map = options.map;
-        csv.missing = options.missing;
-        csv.skipInvalid = options.skipInvalid;
-        return take(CsvImport::readFile(options.input, csv, error));
-    }
-    const std::optional<JsonFormat::Document> document = JsonFormat::readFile(options.input, error);
-    if (!document) {
-        return std::nullopt;
-    }
-    return std::pair{document->events, QList<ImportError>()};
-}
-
 int importFile(EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
 {
     ImportError error;
-    const auto read = readEvents(options, &error);
+    Importer::Options how;
+    how.format = options.format;
+    how.map = options.map;
+    how.missing = options.missing;
+    how.skipInvalid = options.skipInvalid;
+    const std::optional<Importer::Result> read = Importer::readFile(options.input, how, &error);
     if (!read) {
         err << "annals import: " << error.toString() << "\nNothing was imported.\n";
         return 1;
     }
-    const auto &[events, skipped] = *read;
+    const QList<Event> &events = read->events;
+    const QList<ImportError> &skipped = read->skipped;
     const std::optional<WriteSummary> summary = store.write(events);
     if (!summary) {
         err << "annals import: " << store.errorString() << '\n';

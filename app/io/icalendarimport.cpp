@@ -146,14 +146,11 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
 
 std::optional<Result> readFile(const QString &path, bool skipInvalid, ImportError *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error) {
-            *error = ImportError{path, 0, 0, QString(), file.errorString()};
-        }
+    const std::optional<QByteArray> data = ImportError::readFile(path, error);
+    if (!data) {
         return std::nullopt;
     }
-    return read(file.readAll(), path, skipInvalid, error);
+    return read(*data, path, skipInvalid, error);
 }
 
 } // namespace ICalendarImport

@@ -1,6 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importerror.h"
 
+#include <QFile>
+
+std::optional<QByteArray> ImportError::readFile(const QString &path, ImportError *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = ImportError{path, 0, 0, QString(), file.errorString()};
+        }
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
 QString ImportError::toString() const
 {
     QString where = file;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QString>
+
+#include <optional>
 
 // Why a file could not be read, and where: every importer reports through this, so that every message names the
 // file, the line (and column where it is known), the field and what is wrong.
@@ -14,4 +17,7 @@ struct ImportError {
 
     // "broken.json:12:14: event 3, field "start": "2023-13-01" has month 13; a month runs from 1 to 12"
     QString toString() const;
+
+    // A whole input file; on failure nullopt, with *error naming the file and why.
+    static std::optional<QByteArray> readFile(const QString &path, ImportError *error);
 };

@@ -332,14 +332,11 @@ std::optional<Document> read(const QByteArray &json, const QString &fileName, Im
 
 std::optional<Document> readFile(const QString &path, ImportError *error)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error) {
-            *error = ImportError{path, 0, 0, QString(), file.errorString()};
-        }
+    const std::optional<QByteArray> data = ImportError::readFile(path, error);
+    if (!data) {
         return std::nullopt;
     }
-    return read(file.readAll(), path, error);
+    return read(*data, path, error);
 }
 
 QJsonObject toJson(const Event &event)

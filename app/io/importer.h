@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/event.h"
+#include "io/importerror.h"
+
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+// One way in for every format: the CLI's import and the window's File > Import… both read through here.
+namespace Importer {
+
+struct Options {
+    QString format = QStringLiteral("auto"); // auto, json, csv, timelinejs or ics
+    QHash<QString, QString> map; // CSV: field -> column
+    QStringList missing; // CSV: values that mean "no value"
+    bool skipInvalid = false;
+};
+
+struct Result {
+    QString format; // the format read
+    QList<Event> events;
+    QList<ImportError> skipped;
+};
+
+// The format of a file: `format` unless it is "auto", else from the file's name, else from its first bytes.
+QString detectFormat(const QString &path, const QString &format = QStringLiteral("auto"));
+// The file dialog's filter for every format.
+QString fileDialogFilter();
+
+std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error);
+
+} // namespace Importer
