@@ -33,6 +33,7 @@ private slots:
     void errors();
     void skipInvalidKeepsTheGoodOnes();
     void idsAreStable();
+    void timelineJsTemplate();
 };
 
 void tst_CsvImport::records_data()
@@ -196,6 +197,25 @@ void tst_CsvImport::idsAreStable()
     QVERIFY(first && second);
     QCOMPARE(first->events[0].id, second->events[0].id);
     QVERIFY(first->events[0].id != first->events[1].id);
+}
+
+void tst_CsvImport::timelineJsTemplate()
+{
+    // TimelineJS's Google-Sheets template (../shared/data/real): CRLF, no final newline, quoted fields that span
+    // lines, "" escapes, dates in Year/Month/Day columns, and a first row that is the title slide.
+    ImportError error;
+    const auto result = CsvImport::readFile(
+        QStringLiteral(ANNALS_SHARED_DIR "/data/real/timelinejs/women_in_computing.csv"), {}, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->events.size(), 10);
+    const Event &ada = result->events.first();
+    QCOMPARE(ada.title, QStringLiteral("Ada Lovelace"));
+    QCOMPARE(
+        ada.time.toDisplayString(QLocale(QLocale::English)), QStringLiteral("10 December 1815 – 27 November 1852"));
+    QCOMPARE(result->events.last().title, QStringLiteral("\"The Mother of the Internet\""));
+    for (const Event &event : result->events) {
+        QVERIFY2(!event.summary.contains(u'<'), qPrintable(event.summary.left(80)));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_CsvImport)

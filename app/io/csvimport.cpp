@@ -3,6 +3,7 @@
 
 #include "domain/countries.h"
 #include "io/csvreader.h"
+#include "io/html.h"
 #include "io/jsonformat.h"
 
 #include <QFile>
@@ -35,8 +36,9 @@ const QHash<QString, QString> &aliases()
         add("lat", {"lat", "latitude"});
         add("lon", {"lon", "lng", "long", "longitude"});
         add("source", {"source", "publisher", "source name"});
-        add("url", {"url", "link", "source url", "source_url", "sourceurl", "href"});
-        add("tags", {"tags", "keywords", "labels"});
+        add("url", {"url", "link", "source url", "source_url", "sourceurl", "href", "media"});
+        add("source", {"media credit"});
+        add("tags", {"tags", "keywords", "labels", "group"});
         return t;
     }();
     return table;
@@ -138,6 +140,25 @@ std::optional<Result> read(QIODevice *device, const QString &fileName, const Opt
             result.columns.insert(field, int(column));
         }
     }
+    // TimelineJS's Google-Sheets template: dates in Year, Month, Day and Time columns (and End ...), HTML in the
+    // text, a "title" row that is the timeline's title slide, and "era" rows.
+    const auto columnOf = [&](const char *header) {
+        for (qsizetype c = 0; c < result.headers.size(); ++c) {
+            if (result.headers[c].trimmed().compare(QLatin1String(header), Qt::CaseInsensitive) == 0) {
+                return int(c);
+            }
+        }
+        return -1;
+    };
+    const bool timelineJs = columnOf("year") >= 0 && columnOf("end year") >= 0 && columnOf("headline") >= 0
+        && !options.map.contains(u"start"_qs);
+    const int yearColumns[2][4] = {{columnOf("year"), columnOf("month"), columnOf("day"), columnOf("time")},
+        {columnOf("end year"), columnOf("end month"), columnOf("end day"), columnOf("end time")}};
+    if (timelineJs) {
+        result.columns.insert(u"start"_qs, yearColumns[0][0]);
+        result.columns.remove(u"kind"_qs);
+    }
+    const int typeColumn = timelineJs ? columnOf("type") : -1;
     for (const char *needed : {"title", "start"}) {
         if (!result.columns.contains(QLatin1String(needed))) {
             return fail(1, QString(),
@@ -166,19 +187,54 @@ std::optional<Result> read(QIODevice *device, const QString &fileName, const Opt
             field = u"title"_qs;
             problem = QStringLiteral("an event needs a title");
         }
+        const QString type = typeColumn >= 0 ? record.value(typeColumn).trimmed().toLower() : QString();
+        if (timelineJs && type == QLatin1String("title")) {
+            continue; // the title slide, not an event
+        }
+        // The date in one cell, or (TimelineJS) composed from its parts: -490 is 490 BC, as TimelineJS shows it.
+        const auto dateText = [&](int which) {
+            if (!timelineJs) {
+                return cell(which == 0 ? "start" : "end");
+            }
+            const auto part = [&](int k) {
+                const int column = yearColumns[which][k];
+                return column >= 0 ? record.value(column).trimmed() : QString();
+            };
+            const QString year = part(0);
+            if (year.isEmpty() || year.startsWith(u'-')) {
+                return year.isEmpty() ? QString() : year.mid(1) + QStringLiteral(" BC");
+            }
+            QString text = year.rightJustified(4, u'0');
+            if (!part(1).isEmpty()) {
+                text += u'-' + part(1).rightJustified(2, u'0');
+                if (!part(2).isEmpty()) {
+                    text += u'-' + part(2).rightJustified(2, u'0');
+                    if (!part(3).isEmpty()) {
+                        text += u'T' + part(3) + u'Z';
+                    }
+                }
+            }
+            return text;
+        };
+        if (timelineJs) {
+            event.title = Html::toPlainText(event.title);
+            if (event.title.isEmpty()) {
+                problem.clear(); // a headline-less slide takes its text's first line, as in the JSON
+            }
+        }
         std::optional<TimePoint> start;
         if (problem.isEmpty()) {
             field = u"start"_qs;
-            start = cell("start").isEmpty() ? std::nullopt : parseDate(cell("start"), &problem);
+            start = dateText(0).isEmpty() ? std::nullopt : parseDate(dateText(0), &problem);
             if (!start && problem.isEmpty()) {
                 problem = QStringLiteral("an event needs a date");
             }
         }
         if (problem.isEmpty()) {
             event.time = EventTime(start->seconds, start->precision);
-            if (!cell("end").isEmpty()) {
+            if (!dateText(1).isEmpty()) {
                 field = u"end"_qs;
-                const std::optional<TimePoint> end = parseDate(cell("end"), &problem);
+                const std::optional<TimePoint> end = parseDate(dateText(1), &problem);
                 if (end && end->seconds < start->seconds) {
                     problem = QStringLiteral("the end comes before the start");
                 } else if (end) {
@@ -229,8 +285,11 @@ std::optional<Result> read(QIODevice *device, const QString &fileName, const Opt
             result.skipped.append({fileName, line, 0, where, problem});
             continue;
         }
-        event.summary = cell("summary");
-        event.kind = cell("kind");
+        event.summary = timelineJs ? Html::toPlainText(cell("summary")) : cell("summary");
+        event.kind = timelineJs ? (type == QLatin1String("era") ? u"era"_qs : QString()) : cell("kind");
+        if (event.title.isEmpty()) {
+            event.title = event.summary.section(u'\n', 0, 0).left(120);
+        }
         event.location.place = cell("place");
         for (const QString &name : splitList(cell("actors"))) {
             event.actors.append({name, QString(), QString(), QString(), Actor::Type::Person});
