@@ -34,6 +34,7 @@ private slots:
     void skipInvalidKeepsTheGoodOnes();
     void idsAreStable();
     void timelineJsTemplate();
+    void otherEncodings();
 };
 
 void tst_CsvImport::records_data()
@@ -216,6 +217,21 @@ void tst_CsvImport::timelineJsTemplate()
     for (const Event &event : result->events) {
         QVERIFY2(!event.summary.contains(u'<'), qPrintable(event.summary.left(80)));
     }
+}
+
+void tst_CsvImport::otherEncodings()
+{
+    const QByteArray latin1("date,title\n2023,Caf\xe9 talks\n");
+    ImportError error;
+    QVERIFY(!readText(latin1, &error));
+    CsvImport::Options options;
+    options.encoding = u"latin1"_qs;
+    const auto result = readText(latin1, &error, options);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->events.first().title, QStringLiteral("Café talks"));
+    options.encoding = u"klingon"_qs;
+    QVERIFY(!readText(latin1, &error, options));
+    QCOMPARE(error.toString(), QStringLiteral("in.csv: --encoding: \"klingon\" is not an encoding this system knows"));
 }
 
 QTEST_GUILESS_MAIN(tst_CsvImport)

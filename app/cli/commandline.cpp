@@ -204,6 +204,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         parser.addOption({QStringLiteral("missing"),
             QStringLiteral("CSV: a cell value that means \"no value\", such as NA. Repeatable."),
             QStringLiteral("TEXT")});
+        parser.addOption({QStringLiteral("encoding"),
+            QStringLiteral("CSV: the file's encoding when it is not UTF-8, such as latin1 or windows-1252."),
+            QStringLiteral("NAME")});
         parser.addOption({QStringLiteral("skip-invalid"),
             QStringLiteral("Import the good records and report each bad one, rather than stop at the first.")});
         parser.addOption({QStringLiteral("report"),
@@ -338,6 +341,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         }
         options.missing = parser.values(QStringLiteral("missing"));
         options.skipInvalid = parser.isSet(QStringLiteral("skip-invalid"));
+        options.encoding = parser.value(QStringLiteral("encoding"));
         options.report = parser.value(QStringLiteral("report"));
     } else {
         if (!parser.isSet(kOutput)) {

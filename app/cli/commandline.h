@@ -31,6 +31,7 @@ struct CommandLineOptions {
     QHash<QString, QString> map; // field -> column, from --map
     QStringList missing; // --missing NA
     bool skipInvalid = false;
+    QString encoding; // --encoding latin1
     QString report; // --report FILE: where skipped records are listed (else standard error)
 };
 

@@ -68,6 +68,7 @@ int importFile(EventStore &store, const CommandLineOptions &options, QTextStream
     how.map = options.map;
     how.missing = options.missing;
     how.skipInvalid = options.skipInvalid;
+    how.encoding = options.encoding;
     const std::optional<Importer::Result> read = Importer::readFile(options.input, how, &error);
     if (!read) {
         err << "annals import: " << error.toString() << "\nNothing was imported.\n";

@@ -108,7 +108,14 @@ std::optional<TimePoint> parseDate(QStringView text, QString *error)
 std::optional<Result> read(QIODevice *device, const QString &fileName, const Options &options, ImportError *error)
 {
     Result result;
-    CsvReader reader(device);
+    if (!CsvReader::knowsEncoding(options.encoding)) {
+        if (error) {
+            *error = ImportError{fileName, 0, 0, QString(),
+                QStringLiteral("--encoding: \"%1\" is not an encoding this system knows").arg(options.encoding)};
+        }
+        return std::nullopt;
+    }
+    CsvReader reader(device, QChar(), options.encoding);
     const auto fail = [&](int line, const QString &field, const QString &message) -> std::optional<Result> {
         if (error) {
             *error = ImportError{fileName, line, 0, field, message};

@@ -4,10 +4,19 @@
 #include <QIODevice>
 #include <QStringDecoder>
 
-CsvReader::CsvReader(QIODevice *device, QChar delimiter)
+CsvReader::CsvReader(QIODevice *device, QChar delimiter, const QString &encoding)
     : m_device(device)
+    , m_encoding(encoding.compare(QLatin1String("utf-8"), Qt::CaseInsensitive) == 0
+                  || encoding.compare(QLatin1String("utf8"), Qt::CaseInsensitive) == 0
+              ? QString()
+              : encoding)
     , m_delimiter(delimiter)
 {
+}
+
+bool CsvReader::knowsEncoding(const QString &encoding)
+{
+    return encoding.isEmpty() || QStringDecoder(encoding.toLatin1().constData()).isValid();
 }
 
 QChar CsvReader::detectDelimiter(const QString &line)
@@ -56,10 +65,16 @@ bool CsvReader::readLine(QString *line)
     while (bytes.endsWith('\n') || bytes.endsWith('\r')) {
         bytes.chop(1);
     }
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    QStringDecoder decoder = m_encoding.isEmpty()
+        ? QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless)
+        : QStringDecoder(m_encoding.toLatin1().constData(), QStringDecoder::Flag::Stateless);
     *line = decoder.decode(bytes);
-    if (decoder.hasError()) {
+    if (decoder.hasError() && m_encoding.isEmpty()) {
         m_error = QStringLiteral("this line is not valid UTF-8 (give --encoding latin1 if the file is Latin-1)");
+        return false;
+    }
+    if (decoder.hasError()) {
+        m_error = QStringLiteral("this line is not valid %1").arg(m_encoding);
         return false;
     }
     if (bytes.contains('\0')) {

@@ -15,7 +15,10 @@ class CsvReader final {
 public:
     static constexpr qsizetype kMaxRecordBytes = 16 * 1024 * 1024; // a longer record is an error, not a hang
 
-    explicit CsvReader(QIODevice *device, QChar delimiter = QChar());
+    // `encoding` names the text's encoding (UTF-8 unless given: "latin1", "windows-1252", ...).
+    explicit CsvReader(QIODevice *device, QChar delimiter = QChar(), const QString &encoding = QString());
+    // Whether an encoding name is one the reader knows.
+    static bool knowsEncoding(const QString &encoding);
 
     // The next record in *fields. Returns false at the end of the input, or on an error (then error() says
     // what, and line() where).
@@ -32,6 +35,7 @@ private:
     bool readLine(QString *line);
 
     QIODevice *m_device;
+    QString m_encoding; // empty: UTF-8
     QChar m_delimiter;
     QString m_error;
     qint64 m_line = 0;

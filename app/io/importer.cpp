@@ -74,6 +74,7 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
         csv.map = options.map;
         csv.missing = options.missing;
         csv.skipInvalid = options.skipInvalid;
+        csv.encoding = options.encoding;
         return take(CsvImport::readFile(path, csv, error));
     }
     std::optional<JsonFormat::Document> document = JsonFormat::readFile(path, error);

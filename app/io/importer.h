@@ -18,6 +18,7 @@ struct Options {
     QHash<QString, QString> map; // CSV: field -> column
     QStringList missing; // CSV: values that mean "no value"
     bool skipInvalid = false;
+    QString encoding; // CSV: when not UTF-8 (JSON and iCalendar are UTF-8 by definition)
 };
 
 struct Result {
