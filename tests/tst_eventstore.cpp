@@ -109,6 +109,7 @@ private slots:
     void failedWriteLeavesFileUnchanged_data();
     void failedWriteLeavesFileUnchanged();
     void pagesInTimeOrder();
+    void writeSessionIsAllOrNothing();
 
 private:
     QTemporaryDir m_dir;
@@ -491,6 +492,35 @@ void tst_EventStore::pagesInTimeOrder()
     }
     QCOMPARE(ids(m_store->events({}, 3, 3)), ids(all.mid(3, 3)));
     QCOMPARE(m_store->events({}, 5, 8).size(), 1);
+}
+
+void tst_EventStore::writeSessionIsAllOrNothing()
+{
+    {
+        // Never committed: rolled back when the session ends.
+        EventWriteSession session(*m_store);
+        QVERIFY(session.add(simpleEvent(u"a"_qs, u"A"_qs, "2024")));
+        QVERIFY(session.add(simpleEvent(u"b"_qs, u"B"_qs, "2024")));
+    }
+    QCOMPARE(m_store->count(), 9);
+    {
+        // A refused event ends the session; the commit then writes nothing and says why.
+        EventWriteSession session(*m_store);
+        QVERIFY(session.add(simpleEvent(u"a"_qs, u"A"_qs, "2024")));
+        QVERIFY(!session.add(simpleEvent(u"a"_qs, u"A again"_qs, "2024")));
+        QVERIFY(!session.add(simpleEvent(u"c"_qs, u"C"_qs, "2024")));
+        QVERIFY(!session.commit());
+        QVERIFY2(m_store->errorString().endsWith(QStringLiteral(
+                     "nothing was written: event 2 (\"A again\"): its id \"a\" was already used in this import")),
+            qPrintable(m_store->errorString()));
+    }
+    QCOMPARE(m_store->count(), 9);
+    EventWriteSession session(*m_store);
+    QVERIFY(session.add(simpleEvent(u"a"_qs, u"A"_qs, "2024")));
+    const std::optional<WriteSummary> summary = session.commit();
+    QVERIFY(summary);
+    QCOMPARE(summary->added, 1);
+    QCOMPARE(m_store->count(), 10);
 }
 
 QTEST_GUILESS_MAIN(tst_EventStore)

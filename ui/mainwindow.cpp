@@ -442,16 +442,12 @@ void MainWindow::importFile()
 void MainWindow::importPath(const QString &path)
 {
     ImportError error;
-    const std::optional<Importer::Result> read = Importer::readFile(path, {}, &error);
-    if (!read) {
+    const std::optional<Importer::Summary> imported = Importer::importFile(path, {}, *m_store, &error);
+    if (!imported) {
         warn(this, tr("Nothing was imported"), error.toString());
         return;
     }
-    const std::optional<WriteSummary> summary = m_store->write(read->events);
-    if (!summary) {
-        warn(this, tr("Nothing was imported"), m_store->errorString());
-        return;
-    }
+    const WriteSummary *summary = &imported->written;
     m_model->reload();
     m_filters->refresh();
     rebuildTimeline();

@@ -69,18 +69,15 @@ int importFile(EventStore &store, const CommandLineOptions &options, QTextStream
     how.missing = options.missing;
     how.skipInvalid = options.skipInvalid;
     how.encoding = options.encoding;
-    const std::optional<Importer::Result> read = Importer::readFile(options.input, how, &error);
-    if (!read) {
-        err << "annals import: " << error.toString() << "\nNothing was imported.\n";
+    const std::optional<Importer::Summary> imported = Importer::importFile(options.input, how, store, &error);
+    if (!imported) {
+        const QString message = error.toString();
+        err << "annals import: " << message
+            << (message.contains(QLatin1String("nothing was written")) ? "\n" : "\nNothing was imported.\n");
         return 1;
     }
-    const QList<Event> &events = read->events;
-    const QList<ImportError> &skipped = read->skipped;
-    const std::optional<WriteSummary> summary = store.write(events);
-    if (!summary) {
-        err << "annals import: " << store.errorString() << '\n';
-        return 1;
-    }
+    const WriteSummary *summary = &imported->written;
+    const QList<ImportError> &skipped = imported->skipped;
     if (!skipped.isEmpty()) {
         QString report;
         for (const ImportError &problem : std::as_const(skipped)) {

@@ -105,7 +105,8 @@ std::optional<TimePoint> parseDate(QStringView text, QString *error)
     return TimePoint::parse(trimmed, error);
 }
 
-std::optional<Result> read(QIODevice *device, const QString &fileName, const Options &options, ImportError *error)
+std::optional<Result> read(
+    QIODevice *device, const QString &fileName, const Options &options, ImportError *error, const Sink &sink)
 {
     Result result;
     if (!CsvReader::knowsEncoding(options.encoding)) {
@@ -309,7 +310,11 @@ std::optional<Result> read(QIODevice *device, const QString &fileName, const Opt
         if (event.id.isEmpty()) {
             event.id = JsonFormat::stableId(event);
         }
-        result.events.append(event);
+        if (!sink) {
+            result.events.append(event);
+        } else if (!sink(event)) {
+            return std::nullopt;
+        }
     }
     if (!reader.error().isEmpty()) {
         return fail(int(reader.line()), QString(), reader.error());

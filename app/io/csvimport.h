@@ -8,6 +8,7 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -41,7 +42,11 @@ QString fieldFor(const QString &header);
 // 22 May 2023, with the precision the form gives.
 std::optional<TimePoint> parseDate(QStringView text, QString *error);
 
-std::optional<Result> read(QIODevice *device, const QString &fileName, const Options &options, ImportError *error);
+// With a sink, each event goes to it as it is read rather than into Result::events, so that memory stays flat
+// however long the file; a sink that returns false stops the read (its caller knows why).
+using Sink = std::function<bool(const Event &)>;
+std::optional<Result> read(
+    QIODevice *device, const QString &fileName, const Options &options, ImportError *error, const Sink &sink = {});
 std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error);
 
 } // namespace CsvImport

@@ -53,12 +53,27 @@ bool CsvReader::readLine(QString *line)
     if (m_device->atEnd()) {
         return false;
     }
-    QByteArray bytes = m_device->readLine(kMaxRecordBytes);
-    ++m_line;
-    if (bytes.size() >= kMaxRecordBytes && !bytes.endsWith('\n')) {
-        m_error = QStringLiteral("a line longer than %1 MB; is this a text file?").arg(kMaxRecordBytes / 1024 / 1024);
-        return false;
+    // In chunks into a buffer that is kept: readLine(maxSize) would allocate maxSize for every line.
+    QByteArray &bytes = m_bytes;
+    bytes.clear();
+    char chunk[16 * 1024];
+    while (true) {
+        const qint64 read = m_device->readLine(chunk, qint64(sizeof chunk));
+        if (read <= 0) {
+            break;
+        }
+        bytes.append(chunk, read);
+        if (chunk[read - 1] == '\n') {
+            break;
+        }
+        if (bytes.size() > kMaxRecordBytes) {
+            ++m_line;
+            m_error
+                = QStringLiteral("a line longer than %1 MB; is this a text file?").arg(kMaxRecordBytes / 1024 / 1024);
+            return false;
+        }
     }
+    ++m_line;
     if (m_line == 1 && bytes.startsWith("\xEF\xBB\xBF")) {
         bytes.remove(0, 3);
     }

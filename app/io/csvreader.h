@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QChar>
 #include <QStringList>
 
@@ -35,6 +36,7 @@ private:
     bool readLine(QString *line);
 
     QIODevice *m_device;
+    QByteArray m_bytes; // the line being read, kept to reuse its memory
     QString m_encoding; // empty: UTF-8
     QChar m_delimiter;
     QString m_error;

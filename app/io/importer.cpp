@@ -85,4 +85,61 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
     return result;
 }
 
+std::optional<Summary> importFile(const QString &path, const Options &options, EventStore &store, ImportError *error)
+{
+    Summary summary;
+    summary.format = detectFormat(path, options.format);
+    const auto storeError = [&] {
+        if (error) {
+            *error = ImportError{QString(), 0, 0, QString(), store.errorString()}; // it names the timeline
+        }
+        return std::nullopt;
+    };
+    if (summary.format != QLatin1String("csv")) {
+        std::optional<Result> read = readFile(path, options, error);
+        if (!read) {
+            return std::nullopt;
+        }
+        const std::optional<WriteSummary> written = store.write(read->events);
+        if (!written) {
+            return storeError();
+        }
+        summary.written = *written;
+        summary.skipped = std::move(read->skipped);
+        return summary;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        if (error) {
+            *error = ImportError{path, 0, 0, QString(), file.errorString()};
+        }
+        return std::nullopt;
+    }
+    CsvImport::Options csv;
+    csv.map = options.map;
+    csv.missing = options.missing;
+    csv.skipInvalid = options.skipInvalid;
+    csv.encoding = options.encoding;
+    EventWriteSession session(store);
+    bool stored = true;
+    std::optional<CsvImport::Result> read = CsvImport::read(&file, path, csv, error, [&](const Event &event) {
+        stored = session.add(event);
+        return stored;
+    });
+    if (!stored) {
+        session.commit(); // rolls back, and leaves the store's message
+        return storeError();
+    }
+    if (!read) {
+        return std::nullopt; // the session rolls back as it goes
+    }
+    const std::optional<WriteSummary> written = session.commit();
+    if (!written) {
+        return storeError();
+    }
+    summary.written = *written;
+    summary.skipped = std::move(read->skipped);
+    return summary;
+}
+
 } // namespace Importer

@@ -3,6 +3,7 @@
 
 #include "domain/event.h"
 #include "io/importerror.h"
+#include "storage/eventstore.h"
 
 #include <QHash>
 #include <QList>
@@ -33,5 +34,14 @@ QString detectFormat(const QString &path, const QString &format = QStringLiteral
 QString fileDialogFilter();
 
 std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error);
+
+struct Summary {
+    QString format;
+    WriteSummary written;
+    QList<ImportError> skipped;
+};
+// Reads the file into the timeline in one transaction: all of it, or, on any error, nothing (then *error says
+// why, naming the file, or the store's message). CSV streams into the store, so memory stays flat.
+std::optional<Summary> importFile(const QString &path, const Options &options, EventStore &store, ImportError *error);
 
 } // namespace Importer

@@ -24,5 +24,6 @@ QString ImportError::toString() const
             where += QLatin1Char(':') + QString::number(column);
         }
     }
-    return where + QStringLiteral(": ") + (field.isEmpty() ? QString() : field + QStringLiteral(": ")) + message;
+    const QString what = (field.isEmpty() ? QString() : field + QStringLiteral(": ")) + message;
+    return where.isEmpty() ? what : where + QStringLiteral(": ") + what;
 }

@@ -337,42 +337,98 @@ bool EventStore::open()
     return true;
 }
 
+struct EventWriteSession::Private {
+    Private(EventStore &store, qsizetype total)
+        : store(store)
+        , db(store.database())
+        , total(total)
+    {
+    }
+
+    EventStore &store;
+    QSqlDatabase db;
+    std::unique_ptr<Writer> writer;
+    QSet<QString> seen;
+    WriteSummary summary;
+    qsizetype total = 0;
+    qsizetype count = 0;
+    QString error;
+    bool open = false;
+};
+
+EventWriteSession::EventWriteSession(EventStore &store, qsizetype total)
+    : d(std::make_unique<Private>(store, total))
+{
+    if (!d->db.transaction()) {
+        d->error = d->db.lastError().text();
+        d->store.fail(d->error);
+        return;
+    }
+    d->open = true;
+    d->writer = std::make_unique<Writer>(d->db);
+    d->writer->setDeleteQueries(d->db);
+}
+
+EventWriteSession::~EventWriteSession()
+{
+    if (d->open) {
+        d->writer.reset();
+        d->db.rollback();
+    }
+}
+
+bool EventWriteSession::add(const Event &event)
+{
+    if (!d->open || !d->error.isEmpty()) {
+        return false;
+    }
+    ++d->count;
+    QString problem = d->seen.contains(event.id)
+        ? QStringLiteral("its id \"%1\" was already used in this import").arg(event.id)
+        : d->writer->write(event, d->summary);
+    d->seen.insert(event.id);
+    if (problem.isEmpty()) {
+        return true;
+    }
+    const QString which = d->total > 0 ? QStringLiteral("event %1 of %2").arg(d->count).arg(d->total)
+                                       : QStringLiteral("event %1").arg(d->count);
+    d->error = QStringLiteral("%1 (\"%2\"): %3").arg(which, event.title.left(60), problem);
+    return false;
+}
+
+std::optional<WriteSummary> EventWriteSession::commit()
+{
+    if (d->open && d->error.isEmpty()) {
+        d->writer.reset(); // its statements must finish before the commit
+        if (d->db.commit()) {
+            d->open = false;
+            return d->summary;
+        }
+        d->error = d->db.lastError().text();
+    }
+    if (d->open) {
+        d->writer.reset();
+        d->db.rollback();
+        d->open = false;
+    }
+    d->store.fail(QStringLiteral("nothing was written: ") + d->error);
+    return std::nullopt;
+}
+
+QString EventWriteSession::errorString() const
+{
+    return d->store.errorString();
+}
+
 std::optional<WriteSummary> EventStore::write(const QList<Event> &events)
 {
-    QSqlDatabase db = database();
-    if (!db.transaction()) {
-        fail(db.lastError().text());
-        return std::nullopt;
-    }
-    WriteSummary summary;
-    QString error;
-    {
-        Writer writer(db);
-        writer.setDeleteQueries(db);
-        QSet<QString> seen;
-        for (qsizetype i = 0; i < events.size() && error.isEmpty(); ++i) {
-            const Event &event = events[i];
-            error = seen.contains(event.id)
-                ? QStringLiteral("its id \"%1\" was already used in this import").arg(event.id)
-                : writer.write(event, summary);
-            seen.insert(event.id);
-            if (!error.isEmpty()) {
-                error = QStringLiteral("event %1 of %2 (\"%3\"): %4")
-                            .arg(i + 1)
-                            .arg(events.size())
-                            .arg(event.title.left(60), error);
-            }
+    EventWriteSession session(*this, events.size());
+    for (const Event &event : events) {
+        if (!session.add(event)) {
+            break;
         }
     }
-    if (error.isEmpty() && !db.commit()) {
-        error = db.lastError().text();
-    }
-    if (!error.isEmpty()) {
-        db.rollback();
-        fail(QStringLiteral("nothing was written: ") + error);
-        return std::nullopt;
-    }
-    return summary;
+    return session.commit();
 }
 
 QList<Event> EventStore::events(const EventFilter &filter, int limit, int offset, EventOrder order) const

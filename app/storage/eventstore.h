@@ -8,6 +8,7 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 QT_BEGIN_NAMESPACE
@@ -75,6 +76,7 @@ public:
     QList<FacetCount> counts(EventFilter::Dimension dimension, const EventFilter &filter = {}) const;
 
 private:
+    friend class EventWriteSession;
     QSqlDatabase database() const;
     QList<Event> load(const SqlCondition &condition, int limit, int offset, EventOrder order = {}) const;
     bool fail(const QString &what) const;
@@ -82,4 +84,24 @@ private:
     QString m_path;
     QString m_connectionName;
     mutable QString m_error;
+};
+
+// Writes events one at a time inside one transaction, so that an import of any size need not hold its events in
+// memory: all of them land on commit(), and none if commit() is not reached (the destructor rolls back).
+class EventWriteSession final {
+public:
+    // `total`, when known, lets messages say "event 5 of 10".
+    explicit EventWriteSession(EventStore &store, qsizetype total = 0);
+    ~EventWriteSession();
+    Q_DISABLE_COPY_MOVE(EventWriteSession)
+
+    // False when the event is refused or the file cannot take it; errorString() says which and why, and the
+    // session takes no more.
+    bool add(const Event &event);
+    std::optional<WriteSummary> commit();
+    QString errorString() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
 };
