@@ -267,10 +267,10 @@ void MainWindow::setStore(std::unique_ptr<EventStore> store)
     m_store = std::move(store);
     setWindowFilePath(m_store->path());
     m_selectedId.clear();
-    m_model->setStore(m_store.get());
+    m_totalEvents = m_store->count();
     m_filters->setStore(m_store.get());
     m_filter = m_filters->filter();
-    m_model->setFilter(m_filter);
+    m_model->setSource(m_store.get(), m_filter);
     rebuildTimeline();
     m_zoom->setVisibleRange(m_zoom->fittedRange());
     m_detail->setEvent(nullptr);
@@ -330,7 +330,7 @@ QString MainWindow::statusText() const
 {
     const QLocale locale;
     const int shown = m_model->rowCount();
-    const int total = m_store->count();
+    const int total = m_totalEvents;
     return tr("%1 of %2 events  ·  %3")
         .arg(locale.toString(shown), locale.toString(total), TimeScale::describe(m_zoom->visibleRange()));
 }
@@ -448,6 +448,7 @@ void MainWindow::importPath(const QString &path)
         return;
     }
     const WriteSummary *summary = &imported->written;
+    m_totalEvents = m_store->count();
     m_model->reload();
     m_filters->refresh();
     rebuildTimeline();

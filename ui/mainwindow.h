@@ -84,6 +84,7 @@ private:
     EventFilter m_filter;
     LaneMode m_laneMode;
     QString m_selectedId;
+    int m_totalEvents = 0; // counted when the timeline opens or grows, not on every frame the status shows
     bool m_selecting = false;
     std::unique_ptr<TimelineIndex> m_index; // the filtered events
     std::unique_ptr<TimelineIndex> m_overviewIndex; // the same without the date filter, for the chart's brush

@@ -29,6 +29,13 @@ void EventListModel::setFilter(const EventFilter &filter)
     reload();
 }
 
+void EventListModel::setSource(const EventStore *store, const EventFilter &filter)
+{
+    m_store = store;
+    m_filter = filter;
+    reload();
+}
+
 void EventListModel::reload()
 {
     beginResetModel();

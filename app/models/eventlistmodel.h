@@ -34,6 +34,8 @@ public:
     // Not owned; must outlive the model or be replaced first. Both reset the model.
     void setStore(const EventStore *store);
     void setFilter(const EventFilter &filter);
+    // Both at once, with one read rather than two.
+    void setSource(const EventStore *store, const EventFilter &filter);
     // Reads everything again (after an import, say).
     void reload();
     EventFilter filter() const { return m_filter; }

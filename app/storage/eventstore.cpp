@@ -97,6 +97,14 @@ public:
         m_source.prepare(
             QStringLiteral("INSERT INTO sources (event, position, name, url, date) VALUES (?, ?, ?, ?, ?)"));
         m_tag.prepare(QStringLiteral("INSERT INTO tags (event, position, tag) VALUES (?, ?, ?)"));
+        for (const char *table : {"event_actors", "event_countries", "quotes", "sources", "tags"}) {
+            QSqlQuery query(db);
+            query.prepare(QStringLiteral("DELETE FROM %1 WHERE event = ?").arg(QLatin1String(table)));
+            m_deletes.append(query);
+        }
+        QSqlQuery fts(db);
+        fts.prepare(QStringLiteral("DELETE FROM events_fts WHERE rowid = ?"));
+        m_deletes.append(fts);
         m_fts.prepare(QStringLiteral("INSERT INTO events_fts (rowid, title, summary, quotes, actors, place, tags) "
                                      "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     }
@@ -141,18 +149,6 @@ public:
             ++summary.added;
         }
         return writeChildren(id, event);
-    }
-
-    void setDeleteQueries(const QSqlDatabase &db)
-    {
-        for (const char *table : {"event_actors", "event_countries", "quotes", "sources", "tags"}) {
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("DELETE FROM %1 WHERE event = ?").arg(QLatin1String(table)));
-            m_deletes.append(query);
-        }
-        QSqlQuery fts(db);
-        fts.prepare(QStringLiteral("DELETE FROM events_fts WHERE rowid = ?"));
-        m_deletes.append(fts);
     }
 
 private:
@@ -366,7 +362,6 @@ EventWriteSession::EventWriteSession(EventStore &store, qsizetype total)
     }
     d->open = true;
     d->writer = std::make_unique<Writer>(d->db);
-    d->writer->setDeleteQueries(d->db);
 }
 
 EventWriteSession::~EventWriteSession()

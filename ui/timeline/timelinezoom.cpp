@@ -65,9 +65,8 @@ void TimelineZoom::zoomTo(const TimeScale::Range &range)
 
 void TimelineZoom::zoomAt(qint64 anchor, double factor)
 {
-    TimeScale::Range next = TimeScale::zoomAt(m_visible, anchor, factor);
-    // Keep the anchor fixed even at the limits: shift rather than let clamping move it, where the span allows.
-    setVisibleRange(next);
+    // At the limits, clamping shifts the range, and the anchor moves with it: better than refusing to zoom.
+    setVisibleRange(TimeScale::zoomAt(m_visible, anchor, factor));
 }
 
 void TimelineZoom::pan(qint64 delta)
