@@ -10,6 +10,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace {
 
 // Header names people use, lower-cased, for each field.
@@ -47,10 +49,16 @@ const QHash<QString, QString> &aliases()
 QStringList splitList(const QString &cell)
 {
     QStringList parts;
-    for (const QString &part : cell.split(QRegularExpression(QStringLiteral("[;|]")), Qt::SkipEmptyParts)) {
-        if (!part.trimmed().isEmpty()) {
-            parts << part.trimmed();
+    qsizetype from = 0;
+    while (from <= cell.size()) {
+        qsizetype to = from;
+        while (to < cell.size() && cell[to] != QLatin1Char(';') && cell[to] != QLatin1Char('|')) {
+            ++to;
         }
+        if (const QString part = cell.mid(from, to - from).trimmed(); !part.isEmpty()) {
+            parts << part;
+        }
+        from = to + 1;
     }
     return parts;
 }
@@ -77,7 +85,8 @@ std::optional<TimePoint> parseDate(QStringView text, QString *error)
     // 9-May-20, 01-January-2015, 22 May 2023, 22 May, 2023 (English month names, as exports write them).
     static const QRegularExpression named(
         QStringLiteral(R"(^(\d{1,2})[-\s/]([A-Za-z]{3,9})\.?[-\s/,]+(\d{2}|\d{4})$)"));
-    if (const auto m = named.match(trimmed); m.hasMatch()) {
+    const bool hasLetter = std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isLetter(); });
+    if (const auto m = hasLetter ? named.match(trimmed) : QRegularExpressionMatch(); m.hasMatch()) {
         const QLocale c = QLocale::c();
         int month = 0;
         for (int i = 1; i <= 12 && month == 0; ++i) {
@@ -176,13 +185,22 @@ std::optional<Result> read(
         }
     }
 
+    // The column of each field, looked up once rather than per cell: a million rows make it count.
+    QHash<const char *, int> columnCache;
+    const auto columnFor = [&](const char *field) {
+        auto it = columnCache.find(field);
+        if (it == columnCache.end()) {
+            it = columnCache.insert(field, result.columns.value(QLatin1String(field), -1));
+        }
+        return *it;
+    };
     QStringList record;
     while (reader.next(&record)) {
         const int line = int(reader.line());
         const auto cell = [&](const char *field) {
-            const int column = result.columns.value(QLatin1String(field), -1);
+            const int column = columnFor(field);
             const QString value = column >= 0 && column < record.size() ? record[column].trimmed() : QString();
-            return options.missing.contains(value) ? QString() : value;
+            return !options.missing.isEmpty() && options.missing.contains(value) ? QString() : value;
         };
         QString field;
         QString problem;

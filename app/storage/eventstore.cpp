@@ -2,8 +2,8 @@
 #include "eventstore.h"
 
 #include "domain/countries.h"
-#include "io/jsonformat.h"
 #include "storage/schema.h"
+#include "storage/sqlitestatement.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -16,33 +16,70 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <sqlite3.h>
+
+#include <limits>
+
 namespace {
 
 constexpr int kChildBatch = 500; // rowids per "IN (...)" when loading actors, quotes, ...
 
-QVariant optionalValue(const std::optional<qint64> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-QVariant optionalValue(const std::optional<double> &value)
-{
-    return value ? QVariant(*value) : QVariant(QMetaType(QMetaType::Double));
-}
-
-// Binds a value; a null string becomes an empty one, since text columns are NOT NULL.
-void bind(QSqlQuery &query, const QVariant &value)
-{
-    if (value.typeId() == QMetaType::QString && value.toString().isNull()) {
-        query.addBindValue(QStringLiteral(""));
-    } else {
-        query.addBindValue(value);
+// A fingerprint of everything an event holds, so that re-importing an unchanged event writes nothing. Each value
+// goes in with its length, so that no two different events can run together into the same bytes. A field added
+// to Event must be added here.
+class Digest {
+public:
+    Digest &operator<<(const QString &text)
+    {
+        *this << qint64(text.size());
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(text.utf16()), text.size() * 2));
+        return *this;
     }
-}
+    Digest &operator<<(qint64 value)
+    {
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&value), sizeof value));
+        return *this;
+    }
+    Digest &operator<<(const std::optional<double> &value)
+    {
+        const double number = value.value_or(std::numeric_limits<double>::quiet_NaN());
+        *this << qint64(value.has_value());
+        m_hash.addData(QByteArrayView(reinterpret_cast<const char *>(&number), sizeof number));
+        return *this;
+    }
+    QByteArray result() const { return m_hash.result(); }
+
+private:
+    QCryptographicHash m_hash{QCryptographicHash::Sha1};
+};
 
 QByteArray digestOf(const Event &event)
 {
-    return QCryptographicHash::hash(JsonFormat::toCompactJson(event), QCryptographicHash::Sha1);
+    Digest digest;
+    digest << event.id << event.title << event.summary << event.kind << event.time.start()
+           << event.time.end().value_or(std::numeric_limits<qint64>::min()) << qint64(event.time.precision());
+    digest << qint64(event.actors.size());
+    for (const Actor &actor : event.actors) {
+        digest << actor.name << actor.country << actor.role << actor.title << qint64(actor.type);
+    }
+    digest << qint64(event.countries.size());
+    for (const QString &country : event.countries) {
+        digest << country;
+    }
+    digest << event.location.place << event.location.country << event.location.latitude << event.location.longitude;
+    digest << qint64(event.quotes.size());
+    for (const Quote &quote : event.quotes) {
+        digest << quote.speaker << quote.text;
+    }
+    digest << qint64(event.sources.size());
+    for (const Source &source : event.sources) {
+        digest << source.name << source.url << source.date;
+    }
+    digest << qint64(event.tags.size());
+    for (const QString &tag : event.tags) {
+        digest << tag;
+    }
+    return digest.result();
 }
 
 // Whatever is wrong with an event that must never reach the file, or an empty string.
@@ -57,56 +94,56 @@ QString problemWith(const Event &event)
     if (event.time.end() && *event.time.end() < event.time.start()) {
         return QStringLiteral("it ends before it starts");
     }
-    for (const QString &country : event.allCountries() + QStringList{event.location.country}) {
-        if (!country.isEmpty() && Countries::lookup(country) != country) {
-            return QStringLiteral("\"%1\" is not an ISO 3166-1 alpha-2 country code").arg(country);
+    const auto badCountry
+        = [](const QString &country) { return !country.isEmpty() && Countries::lookup(country) != country; };
+    const auto message = [](const QString &country) {
+        return QStringLiteral("\"%1\" is not an ISO 3166-1 alpha-2 country code").arg(country);
+    };
+    for (const QString &country : event.countries) {
+        if (badCountry(country)) {
+            return message(country);
         }
     }
-    return {};
+    for (const Actor &actor : event.actors) {
+        if (badCountry(actor.country)) {
+            return message(actor.country);
+        }
+    }
+    return badCountry(event.location.country) ? message(event.location.country) : QString();
 }
 
-// The prepared statements of one write, reused for every event in it.
+// The prepared statements of one write, reused for every event in it. They run on SQLite's own API: through
+// QSqlQuery, binding values as QVariants cost more than SQLite's own work.
 class Writer {
 public:
-    explicit Writer(const QSqlDatabase &db)
-        : m_find(db)
-        , m_insert(db)
-        , m_update(db)
-        , m_actor(db)
-        , m_eventActor(db)
-        , m_country(db)
-        , m_quote(db)
-        , m_source(db)
-        , m_tag(db)
-        , m_fts(db)
+    explicit Writer(sqlite3 *db, qint64 firstNewRowid)
+        : m_db(db)
+        , m_firstNewRowid(firstNewRowid)
+        , m_find(db, "SELECT rowid, digest FROM events WHERE id = ?")
+        , m_insert(db,
+              "INSERT INTO events (title, summary, kind, start_s, end_s, precision, cover_end, place, "
+              "place_country, latitude, longitude, digest, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        , m_update(db,
+              "UPDATE events SET title = ?, summary = ?, kind = ?, start_s = ?, end_s = ?, precision = ?, "
+              "cover_end = ?, place = ?, place_country = ?, latitude = ?, longitude = ?, digest = ? WHERE rowid = ?")
+        , m_actor(db,
+              "INSERT INTO actors (name, country, type) VALUES (?, ?, ?) "
+              "ON CONFLICT (name, country) DO UPDATE SET type = excluded.type RETURNING id")
+        , m_eventActor(db, "INSERT INTO event_actors (event, position, actor, role, title) VALUES (?, ?, ?, ?, ?)")
+        , m_country(db, "INSERT INTO event_countries (event, position, country, explicit) VALUES (?, ?, ?, ?)")
+        , m_quote(db, "INSERT INTO quotes (event, position, speaker, text) VALUES (?, ?, ?, ?)")
+        , m_source(db, "INSERT INTO sources (event, position, name, url, date) VALUES (?, ?, ?, ?, ?)")
+        , m_tag(db, "INSERT INTO tags (event, position, tag) VALUES (?, ?, ?)")
+        , m_fts(db,
+              "INSERT INTO events_fts (rowid, title, summary, quotes, actors, place, tags) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?)")
     {
-        m_find.prepare(QStringLiteral("SELECT rowid, digest FROM events WHERE id = ?"));
-        m_insert.prepare(QStringLiteral(
-            "INSERT INTO events (title, summary, kind, start_s, end_s, precision, cover_end, place, place_country, "
-            "latitude, longitude, digest, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-        m_update.prepare(QStringLiteral(
-            "UPDATE events SET title = ?, summary = ?, kind = ?, start_s = ?, end_s = ?, precision = ?, "
-            "cover_end = ?, place = ?, place_country = ?, latitude = ?, longitude = ?, digest = ? WHERE rowid = ?"));
-        m_actor.prepare(QStringLiteral("INSERT INTO actors (name, country, type) VALUES (?, ?, ?) "
-                                       "ON CONFLICT (name, country) DO UPDATE SET type = excluded.type RETURNING id"));
-        m_eventActor.prepare(
-            QStringLiteral("INSERT INTO event_actors (event, position, actor, role, title) VALUES (?, ?, ?, ?, ?)"));
-        m_country.prepare(
-            QStringLiteral("INSERT INTO event_countries (event, position, country, explicit) VALUES (?, ?, ?, ?)"));
-        m_quote.prepare(QStringLiteral("INSERT INTO quotes (event, position, speaker, text) VALUES (?, ?, ?, ?)"));
-        m_source.prepare(
-            QStringLiteral("INSERT INTO sources (event, position, name, url, date) VALUES (?, ?, ?, ?, ?)"));
-        m_tag.prepare(QStringLiteral("INSERT INTO tags (event, position, tag) VALUES (?, ?, ?)"));
-        for (const char *table : {"event_actors", "event_countries", "quotes", "sources", "tags"}) {
-            QSqlQuery query(db);
-            query.prepare(QStringLiteral("DELETE FROM %1 WHERE event = ?").arg(QLatin1String(table)));
-            m_deletes.append(query);
+        for (const char *sql :
+            {"DELETE FROM event_actors WHERE event = ?", "DELETE FROM event_countries WHERE event = ?",
+                "DELETE FROM quotes WHERE event = ?", "DELETE FROM sources WHERE event = ?",
+                "DELETE FROM tags WHERE event = ?", "DELETE FROM events_fts WHERE rowid = ?"}) {
+            m_deletes.push_back(std::make_unique<SqliteStatement>(db, sql));
         }
-        QSqlQuery fts(db);
-        fts.prepare(QStringLiteral("DELETE FROM events_fts WHERE rowid = ?"));
-        m_deletes.append(fts);
-        m_fts.prepare(QStringLiteral("INSERT INTO events_fts (rowid, title, summary, quotes, actors, place, tags) "
-                                     "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     }
 
     // Returns an empty string on success, else what went wrong.
@@ -116,94 +153,97 @@ public:
             return problem;
         }
         const QByteArray digest = digestOf(event);
-        m_find.addBindValue(event.id);
-        if (!m_find.exec()) {
-            return m_find.lastError().text();
-        }
+        m_find.bind(event.id);
         const bool exists = m_find.next();
-        const qint64 rowid = exists ? m_find.value(0).toLongLong() : 0;
-        const bool same = exists && m_find.value(1).toByteArray() == digest;
-        m_find.finish();
+        const qint64 rowid = exists ? m_find.int64(0) : 0;
+        const bool same = exists && m_find.blob(1) == digest;
+        m_find.reset();
+        // A row this write added, or one it already updated, means the file repeats an id.
+        if ((exists && rowid >= m_firstNewRowid) || (exists && m_updated.contains(rowid))) {
+            return QStringLiteral("its id \"%1\" was already used in this import").arg(event.id);
+        }
         if (same) {
             ++summary.unchanged;
             return {};
         }
-
-        QSqlQuery &row = exists ? m_update : m_insert;
-        const QString error = run(row,
-            {event.title, event.summary, event.kind, event.time.start(), optionalValue(event.time.end()),
-                int(event.time.precision()), event.time.coverEnd(), event.location.place, event.location.country,
-                optionalValue(event.location.latitude), optionalValue(event.location.longitude), digest,
-                exists ? QVariant(rowid) : QVariant(event.id)});
-        if (!error.isEmpty()) {
-            return error;
+        SqliteStatement &row = exists ? m_update : m_insert;
+        row.bind(event.title)
+            .bind(event.summary)
+            .bind(event.kind)
+            .bind(event.time.start())
+            .bind(event.time.end())
+            .bind(int(event.time.precision()))
+            .bind(event.time.coverEnd())
+            .bind(event.location.place)
+            .bind(event.location.country)
+            .bind(event.location.latitude)
+            .bind(event.location.longitude)
+            .bindBlob(digest);
+        if (exists) {
+            row.bind(rowid);
+        } else {
+            row.bind(event.id);
+        }
+        if (!row.exec()) {
+            return row.errorString();
         }
         qint64 id = rowid;
         if (exists) {
-            if (const QString error = clearChildren(rowid); !error.isEmpty()) {
-                return error;
+            for (const auto &query : m_deletes) {
+                if (!query->bind(rowid).exec()) {
+                    return query->errorString();
+                }
             }
+            m_updated.insert(rowid);
             ++summary.updated;
         } else {
-            id = row.lastInsertId().toLongLong();
+            id = sqlite3_last_insert_rowid(m_db);
             ++summary.added;
         }
         return writeChildren(id, event);
     }
 
 private:
-    QString clearChildren(qint64 rowid)
-    {
-        for (QSqlQuery &query : m_deletes) {
-            query.addBindValue(rowid);
-            if (!query.exec()) {
-                return query.lastError().text();
-            }
-        }
-        return {};
-    }
-
-    static QString run(QSqlQuery &query, const QVariantList &values)
-    {
-        for (const QVariant &value : values) {
-            bind(query, value);
-        }
-        return query.exec() ? QString() : query.lastError().text();
-    }
+    static QString run(SqliteStatement &statement) { return statement.exec() ? QString() : statement.errorString(); }
 
     QString writeChildren(qint64 id, const Event &event)
     {
         QString error;
-        QStringList actorText;
+        QString actorText;
+        const QChar space(QLatin1Char(' '));
         for (int i = 0; i < event.actors.size() && error.isEmpty(); ++i) {
             const Actor &actor = event.actors[i];
             const qint64 actorId = actorIdFor(actor, &error);
             if (error.isEmpty()) {
-                error = run(m_eventActor, {id, i, actorId, actor.role, actor.title});
+                error = run(m_eventActor.bind(id).bind(i).bind(actorId).bind(actor.role).bind(actor.title));
             }
-            actorText << actor.name << actor.title;
+            actorText += actor.name + space + actor.title + space;
         }
         const QStringList countries = event.allCountries();
         for (int i = 0; i < countries.size() && error.isEmpty(); ++i) {
-            error = run(m_country, {id, i, countries[i], event.countries.contains(countries[i])});
+            error = run(m_country.bind(id).bind(i).bind(countries[i]).bind(event.countries.contains(countries[i])));
         }
-        QStringList quoteText;
+        QString quoteText;
         for (int i = 0; i < event.quotes.size() && error.isEmpty(); ++i) {
-            error = run(m_quote, {id, i, event.quotes[i].speaker, event.quotes[i].text});
-            quoteText << event.quotes[i].speaker << event.quotes[i].text;
+            const Quote &quote = event.quotes[i];
+            error = run(m_quote.bind(id).bind(i).bind(quote.speaker).bind(quote.text));
+            quoteText += quote.speaker + space + quote.text + space;
         }
         for (int i = 0; i < event.sources.size() && error.isEmpty(); ++i) {
             const Source &source = event.sources[i];
-            error = run(m_source, {id, i, source.name, source.url, source.date});
+            error = run(m_source.bind(id).bind(i).bind(source.name).bind(source.url).bind(source.date));
         }
         for (int i = 0; i < event.tags.size() && error.isEmpty(); ++i) {
-            error = run(m_tag, {id, i, event.tags[i]});
+            error = run(m_tag.bind(id).bind(i).bind(event.tags[i]));
         }
         if (error.isEmpty()) {
-            const QChar space(QLatin1Char(' '));
-            error = run(m_fts,
-                {id, event.title, event.summary, quoteText.join(space), actorText.join(space), event.location.place,
-                    event.tags.join(space)});
+            error = run(m_fts.bind(id)
+                            .bind(event.title)
+                            .bind(event.summary)
+                            .bind(quoteText)
+                            .bind(actorText)
+                            .bind(event.location.place)
+                            .bind(event.tags.join(space)));
         }
         return error;
     }
@@ -214,22 +254,24 @@ private:
         if (const auto it = m_actorIds.constFind(key); it != m_actorIds.constEnd()) {
             return *it;
         }
-        *error = run(m_actor, {actor.name, actor.country, int(actor.type)});
-        if (!error->isEmpty() || !m_actor.next()) {
-            if (error->isEmpty()) {
-                *error = QStringLiteral("actor \"%1\" could not be stored").arg(actor.name);
-            }
+        m_actor.bind(actor.name).bind(actor.country).bind(int(actor.type));
+        if (!m_actor.next()) {
+            *error = m_actor.errorString();
+            m_actor.reset();
             return 0;
         }
-        const qint64 id = m_actor.value(0).toLongLong();
-        m_actor.finish();
+        const qint64 id = m_actor.int64(0);
+        m_actor.exec(); // steps past the RETURNING row, so that the statement completes
         m_actorIds.insert(key, id);
         return id;
     }
 
-    QSqlQuery m_find, m_insert, m_update, m_actor, m_eventActor, m_country, m_quote, m_source, m_tag, m_fts;
-    QList<QSqlQuery> m_deletes;
+    sqlite3 *m_db;
+    qint64 m_firstNewRowid;
+    SqliteStatement m_find, m_insert, m_update, m_actor, m_eventActor, m_country, m_quote, m_source, m_tag, m_fts;
+    std::vector<std::unique_ptr<SqliteStatement>> m_deletes;
     QHash<QString, qint64> m_actorIds;
+    QSet<qint64> m_updated;
 };
 
 // What events sort by for each key; the two list columns sort by their first value (never NULL).
@@ -341,10 +383,62 @@ struct EventWriteSession::Private {
     {
     }
 
+    // Into an empty timeline, indexes are cheaper built once at the end, by sorting, than kept up row by row. The
+    // drop and the rebuild are inside the write's transaction, so a rollback brings the indexes back too.
+    bool dropIndexesIfEmpty()
+    {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM events)")) || !query.next()
+            || query.value(0).toBool()) {
+            return true;
+        }
+        query.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
+                                  "AND tbl_name IN ('events', 'event_actors', 'event_countries')"));
+        QStringList names;
+        while (query.next()) {
+            names << query.value(0).toString();
+            rebuild << query.value(1).toString();
+        }
+        for (const QString &name : names) {
+            if (!query.exec(QStringLiteral("DROP INDEX \"%1\"").arg(name))) {
+                error = query.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool rebuildIndexes()
+    {
+        QSqlQuery query(db);
+        for (const QString &sql : std::as_const(rebuild)) {
+            if (!query.exec(sql)) {
+                error = query.lastError().text();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    qint64 nextRowid()
+    {
+        QSqlQuery query(db);
+        return query.exec(QStringLiteral("SELECT coalesce(max(rowid), 0) + 1 FROM events")) && query.next()
+            ? query.value(0).toLongLong()
+            : 1;
+    }
+
+    void rollback()
+    {
+        writer.reset();
+        db.rollback();
+        open = false;
+    }
+
     EventStore &store;
     QSqlDatabase db;
     std::unique_ptr<Writer> writer;
-    QSet<QString> seen;
+    QStringList rebuild;
     WriteSummary summary;
     qsizetype total = 0;
     qsizetype count = 0;
@@ -355,20 +449,29 @@ struct EventWriteSession::Private {
 EventWriteSession::EventWriteSession(EventStore &store, qsizetype total)
     : d(std::make_unique<Private>(store, total))
 {
+    sqlite3 *handle = sqliteHandle(d->db);
+    if (!handle) {
+        d->error = QStringLiteral("the timeline is not open");
+        d->store.fail(d->error);
+        return;
+    }
     if (!d->db.transaction()) {
         d->error = d->db.lastError().text();
         d->store.fail(d->error);
         return;
     }
     d->open = true;
-    d->writer = std::make_unique<Writer>(d->db);
+    if (!d->dropIndexesIfEmpty()) {
+        d->store.fail(d->error);
+        return;
+    }
+    d->writer = std::make_unique<Writer>(handle, d->nextRowid());
 }
 
 EventWriteSession::~EventWriteSession()
 {
     if (d->open) {
-        d->writer.reset();
-        d->db.rollback();
+        d->rollback();
     }
 }
 
@@ -378,10 +481,7 @@ bool EventWriteSession::add(const Event &event)
         return false;
     }
     ++d->count;
-    QString problem = d->seen.contains(event.id)
-        ? QStringLiteral("its id \"%1\" was already used in this import").arg(event.id)
-        : d->writer->write(event, d->summary);
-    d->seen.insert(event.id);
+    const QString problem = d->writer->write(event, d->summary);
     if (problem.isEmpty()) {
         return true;
     }
@@ -395,16 +495,16 @@ std::optional<WriteSummary> EventWriteSession::commit()
 {
     if (d->open && d->error.isEmpty()) {
         d->writer.reset(); // its statements must finish before the commit
-        if (d->db.commit()) {
+        if (d->rebuildIndexes() && d->db.commit()) {
             d->open = false;
             return d->summary;
         }
-        d->error = d->db.lastError().text();
+        if (d->error.isEmpty()) {
+            d->error = d->db.lastError().text();
+        }
     }
     if (d->open) {
-        d->writer.reset();
-        d->db.rollback();
-        d->open = false;
+        d->rollback();
     }
     d->store.fail(QStringLiteral("nothing was written: ") + d->error);
     return std::nullopt;
