@@ -3,6 +3,7 @@
 
 #include "domain/countries.h"
 #include "domain/eventtime.h"
+#include "io/importer.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -45,7 +46,8 @@ QString usage()
     return QStringLiteral(
         "Usage: annals [FILE.annals]              open the window on a timeline\n"
         "       annals list [filters] [--format table|json|csv]\n"
-        "       annals import FILE [--format auto|json|csv|timelinejs|ics] [--map FIELD=COLUMN,...] [--skip-invalid]\n"
+        "       annals import FILE [--format auto|json|csv|timelinejs|gdelt|acled|ics] [--map FIELD=COLUMN,...] "
+        "[--skip-invalid]\n"
         "       annals export --format json|csv -o OUT [filters]\n"
         "       annals export-image -o OUT.png|OUT.svg|OUT.pdf [--width 1600 --height 900 --scale 2]\n"
         "                           [--lanes country|actor|kind|none] [--title T] [filters]\n"
@@ -192,10 +194,11 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         parser.setApplicationDescription(QStringLiteral("Add the events in FILE to the timeline in one "
                                                         "transaction: all of them, or, on any error, none."));
         parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("The file to import."));
-        allowedFormats = QStringLiteral("auto,json,csv,timelinejs,ics");
+        allowedFormats = QStringLiteral("auto,") + Importer::formats().join(QLatin1Char(','));
         format.setDescription(
-            QStringLiteral("auto (the default: from the file's name and content), json (Annals' own), "
-                           "csv (CSV or TSV, any columns), timelinejs (TimelineJS's JSON) or ics (iCalendar)."));
+            QStringLiteral("auto (the default: from the file's content and name), json (Annals' own), "
+                           "csv (CSV or TSV, any columns), timelinejs (TimelineJS's JSON), gdelt (a GDELT 1.0 "
+                           "or 2.0 event export), acled (an ACLED CSV export) or ics (iCalendar)."));
         format.setDefaultValue(QStringLiteral("auto"));
         parser.addOption({QStringLiteral("map"),
             QStringLiteral("CSV: which column feeds which field, as title=Headline,start=Date. Fields: id, title, "

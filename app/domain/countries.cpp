@@ -60,9 +60,49 @@ const Table &table()
     return instance;
 }
 
+// A two-column table from the resources: "FIPS<TAB>ISO", with # comments.
+QHash<QString, QString> readCodeTable(const QString &path)
+{
+    QHash<QString, QString> table;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text)) {
+        qWarning("Annals: the resource %s is missing", qUtf8Printable(path));
+        return table;
+    }
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        const QList<QByteArray> columns = line.split('\t');
+        if (!line.startsWith('#') && columns.size() == 2) {
+            table.insert(QString::fromLatin1(columns[0]), QString::fromLatin1(columns[1]));
+        }
+    }
+    return table;
+}
+
 } // namespace
 
 namespace Countries {
+
+QString fromFips(QStringView code)
+{
+    static const QHash<QString, QString> fips = readCodeTable(QStringLiteral(":/data/fips10-4.tsv"));
+    return fips.value(code.trimmed().toString().toUpper());
+}
+
+QString fromCameo(QStringView code)
+{
+    static const QHash<QString, QString> cameo = readCodeTable(QStringLiteral(":/data/cameo-countries.tsv"));
+    const QString key = code.trimmed().toString().toUpper();
+    if (key.size() != 3) {
+        return {};
+    }
+    if (const auto it = cameo.constFind(key); it != cameo.constEnd()) {
+        return *it;
+    }
+    const QString alpha2 = lookup(key);
+    // Only an alpha-3 code: a three-letter name such as "USA" is an alias too, but no region is.
+    return alpha2;
+}
 
 QString dataPath()
 {

@@ -11,6 +11,12 @@ namespace Countries {
 QString lookup(QStringView codeOrName);
 // The English display name for an alpha-2 code ("China", "Russian Federation"), or an empty string.
 QString name(QStringView alpha2);
+// The alpha-2 code for a FIPS 10-4 country code, as GDELT's geography gives it ("GM" -> "DE", "UK" -> "GB"), or an
+// empty string for a code with no ISO country (oceans, Kosovo, the Spratly Islands).
+QString fromFips(QStringView code);
+// The alpha-2 code for a CAMEO actor country code (mostly ISO alpha-3, with a few of its own, "ROM" -> "RO"), or
+// an empty string for a region ("EUR", "AFR") or an unknown code.
+QString fromCameo(QStringView code);
 // How many countries were loaded; 0 means iso-codes is missing, which lookup() callers should report.
 int count();
 // Where the table is read from.

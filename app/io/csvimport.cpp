@@ -5,6 +5,7 @@
 #include "io/csvreader.h"
 #include "io/html.h"
 #include "io/jsonformat.h"
+#include "io/recordimport.h"
 
 #include <QFile>
 #include <QLocale>
@@ -194,9 +195,7 @@ std::optional<Result> read(
         }
         return *it;
     };
-    QStringList record;
-    while (reader.next(&record)) {
-        const int line = int(reader.line());
+    const auto convert = [&](const QStringList &record, int, Event *out) -> RecordImport::Converted {
         const auto cell = [&](const char *field) {
             const int column = columnFor(field);
             const QString value = column >= 0 && column < record.size() ? record[column].trimmed() : QString();
@@ -204,7 +203,7 @@ std::optional<Result> read(
         };
         QString field;
         QString problem;
-        Event event;
+        Event &event = *out;
         if (record.size() != result.headers.size()) {
             problem = QStringLiteral("%1 fields where the header has %2").arg(record.size()).arg(result.headers.size());
         }
@@ -215,7 +214,7 @@ std::optional<Result> read(
         }
         const QString type = typeColumn >= 0 ? record.value(typeColumn).trimmed().toLower() : QString();
         if (timelineJs && type == QLatin1String("title")) {
-            continue; // the title slide, not an event
+            return RecordImport::Converted::skip(); // the title slide, not an event
         }
         // The date in one cell, or (TimelineJS) composed from its parts: -490 is 490 BC, as TimelineJS shows it.
         const auto dateText = [&](int which) {
@@ -302,14 +301,8 @@ std::optional<Result> read(
             }
         }
         if (!problem.isEmpty()) {
-            const QString where = field.isEmpty()
-                ? QString()
-                : QStringLiteral("field \"%1\"").arg(result.headers.value(result.columns.value(field, -1), field));
-            if (!options.skipInvalid) {
-                return fail(line, where, problem);
-            }
-            result.skipped.append({fileName, line, 0, where, problem});
-            continue;
+            return RecordImport::Converted::fail(
+                field.isEmpty() ? QString() : result.headers.value(result.columns.value(field, -1), field), problem);
         }
         event.summary = timelineJs ? Html::toPlainText(cell("summary")) : cell("summary");
         event.kind = timelineJs ? (type == QLatin1String("era") ? u"era"_qs : QString()) : cell("kind");
@@ -328,15 +321,18 @@ std::optional<Result> read(
         if (event.id.isEmpty()) {
             event.id = JsonFormat::stableId(event);
         }
-        if (!sink) {
-            result.events.append(event);
-        } else if (!sink(event)) {
-            return std::nullopt;
-        }
+        return {};
+    };
+    RecordImport::Options records;
+    records.skipInvalid = options.skipInvalid;
+    records.limit = options.limit;
+    std::optional<RecordImport::Result> read = RecordImport::run(reader, fileName, records, sink, convert, error);
+    if (!read) {
+        return std::nullopt;
     }
-    if (!reader.error().isEmpty()) {
-        return fail(int(reader.line()), QString(), reader.error());
-    }
+    result.events = std::move(read->events);
+    result.skipped = std::move(read->skipped);
+    result.complete = read->complete;
     return result;
 }
 

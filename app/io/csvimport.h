@@ -25,6 +25,7 @@ struct Options {
     QStringList missing; // cell values that mean "no value", such as NA
     bool skipInvalid = false; // report bad records and go on, rather than stop at the first
     QString encoding; // the text's encoding when it is not UTF-8: latin1, windows-1252, ...
+    qsizetype limit = -1; // read at most this many records (a preview), or -1 for all
 };
 
 struct Result {
@@ -32,6 +33,7 @@ struct Result {
     QList<ImportError> skipped;
     QStringList headers;
     QHash<QString, int> columns; // field -> column
+    bool complete = true; // false when Options::limit stopped the read
 };
 
 // The fields a column can feed.

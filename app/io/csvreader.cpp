@@ -119,6 +119,12 @@ bool CsvReader::next(QStringList *fields)
         }
     }
 
+    if (!m_quoting) {
+        for (const QStringView part : QStringView(line).split(m_delimiter)) {
+            fields->append(part.trimmed().toString());
+        }
+        return true;
+    }
     QString field;
     bool quoted = false;
     bool wasQuoted = false;
@@ -177,6 +183,14 @@ bool CsvReader::next(QStringList *fields)
             field.clear();
             wasQuoted = false;
             ++i;
+            continue;
+        }
+        if (c != u' ' && c != u'"') {
+            // Plain text up to the next delimiter: no quote can open in it, so take it whole.
+            qsizetype end = line.indexOf(m_delimiter, i);
+            end = end < 0 ? line.size() : end;
+            field += QStringView(line).sliced(i, end - i);
+            i = end;
             continue;
         }
         field += c;

@@ -18,6 +18,9 @@ public:
 
     // `encoding` names the text's encoding (UTF-8 unless given: "latin1", "windows-1252", ...).
     explicit CsvReader(QIODevice *device, QChar delimiter = QChar(), const QString &encoding = QString());
+    // Without quoting, a quote is a character like any other: GDELT's TAB-separated exports never quote, and a
+    // name may start with one.
+    void setQuoting(bool quoting) { m_quoting = quoting; }
     // Whether an encoding name is one the reader knows.
     static bool knowsEncoding(const QString &encoding);
 
@@ -43,6 +46,7 @@ private:
     qint64 m_line = 0;
     qint64 m_recordLine = 0;
     bool m_first = true;
+    bool m_quoting = true;
     QString m_pending; // the first line, read to find the delimiter
     bool m_hasPending = false;
 };

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importer.h"
 
+#include "io/acledimport.h"
 #include "io/csvimport.h"
+#include "io/gdeltimport.h"
 #include "io/icalendarimport.h"
 #include "io/jsonformat.h"
 #include "io/timelinejsimport.h"
@@ -9,7 +11,87 @@
 #include <QFile>
 #include <QFileInfo>
 
+namespace {
+
+bool isRecordFormat(const QString &format)
+{
+    return format == QLatin1String("csv") || format == QLatin1String("gdelt") || format == QLatin1String("acled");
+}
+
+struct RecordRead {
+    QList<Event> events;
+    QList<ImportError> skipped;
+    bool complete = true;
+    QStringList headers;
+    QHash<QString, int> columns;
+};
+
+// Reads a record format from an open device, each event to the sink (or into the result without one).
+std::optional<RecordRead> readRecords(QIODevice *device, const QString &path, const QString &format,
+    const Importer::Options &options, qsizetype limit, ImportError *error, const RecordImport::Sink &sink)
+{
+    RecordImport::Options records;
+    records.skipInvalid = options.skipInvalid;
+    records.limit = limit;
+    const auto take = [](auto &&read) -> std::optional<RecordRead> {
+        if (!read) {
+            return std::nullopt;
+        }
+        RecordRead result;
+        result.events = std::move(read->events);
+        result.skipped = std::move(read->skipped);
+        result.complete = read->complete;
+        return result;
+    };
+    if (format == QLatin1String("gdelt")) {
+        return take(GdeltImport::read(device, path, records, error, sink));
+    }
+    if (format == QLatin1String("acled")) {
+        return take(AcledImport::read(device, path, records, error, sink, options.encoding));
+    }
+    CsvImport::Options csv;
+    csv.map = options.map;
+    csv.missing = options.missing;
+    csv.skipInvalid = options.skipInvalid;
+    csv.encoding = options.encoding;
+    csv.limit = limit;
+    std::optional<CsvImport::Result> read = CsvImport::read(device, path, csv, error, sink);
+    std::optional<RecordRead> result = take(read);
+    if (result) {
+        result->headers = read->headers;
+        result->columns = read->columns;
+    }
+    return result;
+}
+
+bool openFile(QFile &file, ImportError *error)
+{
+    if (file.open(QIODevice::ReadOnly)) {
+        return true;
+    }
+    if (error) {
+        *error = ImportError{file.fileName(), 0, 0, QString(), file.errorString()};
+    }
+    return false;
+}
+
+} // namespace
+
 namespace Importer {
+
+const QStringList &formats()
+{
+    static const QStringList list{u"json"_qs, u"csv"_qs, u"timelinejs"_qs, u"gdelt"_qs, u"acled"_qs, u"ics"_qs};
+    return list;
+}
+
+QString formatName(const QString &format)
+{
+    static const QHash<QString, QString> names{{u"json"_qs, u"Annals JSON"_qs}, {u"csv"_qs, u"CSV or TSV"_qs},
+        {u"timelinejs"_qs, u"TimelineJS JSON"_qs}, {u"gdelt"_qs, u"GDELT event export"_qs},
+        {u"acled"_qs, u"ACLED CSV"_qs}, {u"ics"_qs, u"iCalendar"_qs}};
+    return names.value(format, format);
+}
 
 QString detectFormat(const QString &path, const QString &format)
 {
@@ -17,7 +99,10 @@ QString detectFormat(const QString &path, const QString &format)
         return format;
     }
     QFile file(path);
-    const QByteArray head = file.open(QIODevice::ReadOnly) ? file.read(64 * 1024) : QByteArray();
+    QByteArray head = file.open(QIODevice::ReadOnly) ? file.read(64 * 1024) : QByteArray();
+    if (head.startsWith("\xEF\xBB\xBF")) {
+        head.remove(0, 3);
+    }
     const auto json = [&] {
         // TimelineJS or Annals' own: the whole file decides, as the head may cut the JSON short.
         QFile whole(path);
@@ -25,21 +110,25 @@ QString detectFormat(const QString &path, const QString &format)
             ? QStringLiteral("timelinejs")
             : QStringLiteral("json");
     };
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    if (suffix == QLatin1String("json")) {
-        return json();
-    }
-    if (suffix == QLatin1String("csv") || suffix == QLatin1String("tsv")) {
-        return QStringLiteral("csv");
-    }
-    if (suffix == QLatin1String("ics") || suffix == QLatin1String("ical")) {
-        return QStringLiteral("ics");
-    }
-    const QByteArray start = head.trimmed().mid(head.trimmed().startsWith("\xEF\xBB\xBF") ? 3 : 0);
+    // The content first: GDELT's exports end in .CSV, and ACLED's are CSV too.
+    const QByteArray start = head.trimmed();
     if (start.startsWith('{') || start.startsWith('[')) {
         return json();
     }
     if (start.startsWith("BEGIN:VCALENDAR")) {
+        return QStringLiteral("ics");
+    }
+    if (GdeltImport::looksLikeGdelt(head)) {
+        return QStringLiteral("gdelt");
+    }
+    if (AcledImport::looksLikeAcled(head)) {
+        return QStringLiteral("acled");
+    }
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("json")) {
+        return json();
+    }
+    if (suffix == QLatin1String("ics") || suffix == QLatin1String("ical")) {
         return QStringLiteral("ics");
     }
     return QStringLiteral("csv");
@@ -48,7 +137,7 @@ QString detectFormat(const QString &path, const QString &format)
 QString fileDialogFilter()
 {
     return QStringLiteral("Events (*.json *.csv *.tsv *.txt *.ics);;Annals or TimelineJS JSON (*.json);;"
-                          "CSV or TSV (*.csv *.tsv *.txt);;iCalendar (*.ics);;All files (*)");
+                          "CSV, TSV, GDELT or ACLED (*.csv *.tsv *.txt);;iCalendar (*.ics);;All files (*)");
 }
 
 std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error)
@@ -69,13 +158,12 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
     if (result.format == QLatin1String("ics")) {
         return take(ICalendarImport::readFile(path, options.skipInvalid, error));
     }
-    if (result.format == QLatin1String("csv")) {
-        CsvImport::Options csv;
-        csv.map = options.map;
-        csv.missing = options.missing;
-        csv.skipInvalid = options.skipInvalid;
-        csv.encoding = options.encoding;
-        return take(CsvImport::readFile(path, csv, error));
+    if (isRecordFormat(result.format)) {
+        QFile file(path);
+        if (!openFile(file, error)) {
+            return std::nullopt;
+        }
+        return take(readRecords(&file, path, result.format, options, -1, error, {}));
     }
     std::optional<JsonFormat::Document> document = JsonFormat::readFile(path, error);
     if (!document) {
@@ -85,22 +173,71 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
     return result;
 }
 
-std::optional<Summary> importFile(const QString &path, const Options &options, EventStore &store, ImportError *error)
+std::optional<Preview> preview(const QString &path, const Options &options, qsizetype records, ImportError *error)
+{
+    Preview preview;
+    preview.format = detectFormat(path, options.format);
+    Options lenient = options;
+    lenient.skipInvalid = true; // the preview lists every problem in its records, not just the first
+    if (isRecordFormat(preview.format)) {
+        QFile file(path);
+        if (!openFile(file, error)) {
+            return std::nullopt;
+        }
+        std::optional<RecordRead> read = readRecords(&file, path, preview.format, lenient, records, error, {});
+        if (!read) {
+            return std::nullopt;
+        }
+        preview.events = std::move(read->events);
+        preview.problems = std::move(read->skipped);
+        preview.complete = read->complete;
+        preview.headers = std::move(read->headers);
+        preview.columns = std::move(read->columns);
+        return preview;
+    }
+    lenient.format = preview.format;
+    std::optional<Result> read = readFile(path, lenient, error);
+    if (!read) {
+        return std::nullopt;
+    }
+    preview.complete = read->events.size() <= records;
+    preview.events = read->events.mid(0, records);
+    preview.problems = std::move(read->skipped);
+    return preview;
+}
+
+std::optional<Summary> importFile(
+    const QString &path, const Options &options, EventStore &store, ImportError *error, const Progress &progress)
 {
     Summary summary;
     summary.format = detectFormat(path, options.format);
-    const auto storeError = [&] {
+    bool cancelled = false;
+    const auto storeError = [&]() -> std::optional<Summary> {
         if (error) {
-            *error = ImportError{QString(), 0, 0, QString(), store.errorString()}; // it names the timeline
+            *error = cancelled ? ImportError{path, 0, 0, QString(),
+                         QStringLiteral("the import was cancelled; "
+                                        "nothing was written")}
+                               : ImportError{QString(), 0, 0, QString(), store.errorString()}; // it names the timeline
         }
         return std::nullopt;
     };
-    if (summary.format != QLatin1String("csv")) {
+    constexpr qsizetype kProgressEvery = 4096; // events between reports: often enough to cancel promptly
+    if (!isRecordFormat(summary.format)) {
         std::optional<Result> read = readFile(path, options, error);
         if (!read) {
             return std::nullopt;
         }
-        const std::optional<WriteSummary> written = store.write(read->events);
+        EventWriteSession session(store, read->events.size());
+        for (qsizetype i = 0; i < read->events.size(); ++i) {
+            if (progress && i % kProgressEvery == 0 && !progress(i, read->events.size())) {
+                cancelled = true;
+                return storeError(); // the session rolls back
+            }
+            if (!session.add(read->events[i])) {
+                break;
+            }
+        }
+        const std::optional<WriteSummary> written = session.commit();
         if (!written) {
             return storeError();
         }
@@ -109,24 +246,22 @@ std::optional<Summary> importFile(const QString &path, const Options &options, E
         return summary;
     }
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error) {
-            *error = ImportError{path, 0, 0, QString(), file.errorString()};
-        }
+    if (!openFile(file, error)) {
         return std::nullopt;
     }
-    CsvImport::Options csv;
-    csv.map = options.map;
-    csv.missing = options.missing;
-    csv.skipInvalid = options.skipInvalid;
-    csv.encoding = options.encoding;
     EventWriteSession session(store);
     bool stored = true;
-    std::optional<CsvImport::Result> read = CsvImport::read(&file, path, csv, error, [&](const Event &event) {
-        stored = session.add(event);
-        return stored;
-    });
-    if (!stored) {
+    qsizetype count = 0;
+    std::optional<RecordRead> read
+        = readRecords(&file, path, summary.format, options, -1, error, [&](const Event &event) {
+              if (progress && ++count % kProgressEvery == 0 && !progress(file.pos(), file.size())) {
+                  cancelled = true;
+                  return false;
+              }
+              stored = session.add(event);
+              return stored;
+          });
+    if (cancelled || !stored) {
         session.commit(); // rolls back, and leaves the store's message
         return storeError();
     }
@@ -136,6 +271,9 @@ std::optional<Summary> importFile(const QString &path, const Options &options, E
     const std::optional<WriteSummary> written = session.commit();
     if (!written) {
         return storeError();
+    }
+    if (progress) {
+        progress(file.size(), file.size());
     }
     summary.written = *written;
     summary.skipped = std::move(read->skipped);

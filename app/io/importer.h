@@ -9,17 +9,23 @@
 #include <QList>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 // One way in for every format: the CLI's import and the window's File > Import… both read through here.
 namespace Importer {
 
+// The formats, as --format names them.
+const QStringList &formats();
+// "CSV or TSV", "GDELT event export", ...
+QString formatName(const QString &format);
+
 struct Options {
-    QString format = QStringLiteral("auto"); // auto, json, csv, timelinejs or ics
+    QString format = QStringLiteral("auto"); // auto or one of formats()
     QHash<QString, QString> map; // CSV: field -> column
     QStringList missing; // CSV: values that mean "no value"
     bool skipInvalid = false;
-    QString encoding; // CSV: when not UTF-8 (JSON and iCalendar are UTF-8 by definition)
+    QString encoding; // CSV and ACLED: when not UTF-8 (JSON and iCalendar are UTF-8 by definition)
 };
 
 struct Result {
@@ -28,20 +34,36 @@ struct Result {
     QList<ImportError> skipped;
 };
 
-// The format of a file: `format` unless it is "auto", else from the file's name, else from its first bytes.
+// The format of a file: `format` unless it is "auto", else from its first bytes, else from its name.
 QString detectFormat(const QString &path, const QString &format = QStringLiteral("auto"));
 // The file dialog's filter for every format.
 QString fileDialogFilter();
 
 std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error);
 
+// What an import would do, before it does it: the window's preview.
+struct Preview {
+    QString format;
+    QList<Event> events; // the first records, as events
+    QList<ImportError> problems; // what is wrong in those records
+    bool complete = true; // false when the file goes on past them
+    QStringList headers; // CSV: the columns
+    QHash<QString, int> columns; // CSV: field -> column, as detected or mapped
+};
+std::optional<Preview> preview(const QString &path, const Options &options, qsizetype records, ImportError *error);
+
 struct Summary {
     QString format;
     WriteSummary written;
     QList<ImportError> skipped;
 };
+// How far an import has come, in bytes of the file (or events, for formats read whole); returning false cancels
+// it, and nothing is written.
+using Progress = std::function<bool(qint64 done, qint64 total)>;
 // Reads the file into the timeline in one transaction: all of it, or, on any error, nothing (then *error says
-// why, naming the file, or the store's message). CSV streams into the store, so memory stays flat.
-std::optional<Summary> importFile(const QString &path, const Options &options, EventStore &store, ImportError *error);
+// why, naming the file, or the store's message). Record formats (CSV, GDELT, ACLED) stream into the store, so
+// memory stays flat. A cancelled import returns nullopt with an error saying so.
+std::optional<Summary> importFile(
+    const QString &path, const Options &options, EventStore &store, ImportError *error, const Progress &progress = {});
 
 } // namespace Importer

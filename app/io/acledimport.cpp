@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "acledimport.h"
+
+#include "domain/countries.h"
+#include "io/csvimport.h"
+#include "io/csvreader.h"
+
+#include <QHash>
+
+namespace {
+
+QStringList splitActors(const QString &cell)
+{
+    QStringList names;
+    for (const QString &part : cell.split(u';')) {
+        if (!part.trimmed().isEmpty()) {
+            names << part.trimmed();
+        }
+    }
+    return names;
+}
+
+} // namespace
+
+namespace AcledImport {
+
+bool looksLikeAcled(const QByteArray &head)
+{
+    const QByteArray line = head.left(head.indexOf('\n')).toLower();
+    return line.contains("event_id_cnty") && line.contains("event_date");
+}
+
+std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileName,
+    const RecordImport::Options &options, ImportError *error, const RecordImport::Sink &sink, const QString &encoding)
+{
+    CsvReader reader(device, QLatin1Char(','), encoding);
+    QStringList headers;
+    if (!reader.next(&headers)) {
+        if (error) {
+            *error = ImportError{fileName, int(reader.line()), 0, QString(),
+                reader.error().isEmpty() ? QStringLiteral("the file is empty: there is no header row")
+                                         : reader.error()};
+        }
+        return std::nullopt;
+    }
+    // Columns by their lower-case name: the eras differ in case, order and a few names.
+    QHash<QString, int> columns;
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        columns.insert(headers[i].trimmed().toLower(), int(i));
+    }
+    for (const char *needed : {"event_id_cnty", "event_date", "event_type", "country"}) {
+        if (!columns.contains(QLatin1String(needed))) {
+            if (error) {
+                *error = ImportError{fileName, 1, 0, QString(),
+                    QStringLiteral("an ACLED file needs a column \"%1\"; the columns are %2")
+                        .arg(QLatin1String(needed), headers.join(QStringLiteral(", ")))};
+            }
+            return std::nullopt;
+        }
+    }
+    const auto column = [&](const char *name) { return columns.value(QLatin1String(name), -1); };
+    const int id = column("event_id_cnty");
+    const int date = column("event_date");
+    const int precision = column("time_precision");
+    const int eventType = column("event_type");
+    const int subEventType = column("sub_event_type");
+    const int country = column("country");
+    const int iso3 = column("iso3");
+    const int admin1 = column("admin1");
+    const int location = column("location");
+    const int latitude = column("latitude");
+    const int longitude = column("longitude");
+    const int notes = column("notes");
+    const int source = column("source");
+    const int fatalities = column("fatalities");
+    const int actor1 = column("actor1");
+    const int actor2 = column("actor2");
+    // 2019 on: assoc_actor_*; before: ally_actor_*.
+    const int assoc1 = columns.value(u"assoc_actor_1"_qs, column("ally_actor_1"));
+    const int assoc2 = columns.value(u"assoc_actor_2"_qs, column("ally_actor_2"));
+
+    const auto convert = [&](const QStringList &record, int, Event *event) {
+        using RecordImport::Converted;
+        if (record.size() != headers.size()) {
+            return Converted::fail(
+                QString(), QStringLiteral("%1 fields where the header has %2").arg(record.size()).arg(headers.size()));
+        }
+        const auto cell = [&](int c) { return c >= 0 ? record[c].trimmed() : QString(); };
+        const auto header = [&](int c) { return headers[c].trimmed(); };
+        if (cell(id).isEmpty()) {
+            return Converted::fail(header(id), QStringLiteral("an event needs an id"));
+        }
+        QString problem;
+        const std::optional<TimePoint> day
+            = cell(date).isEmpty() ? std::nullopt : CsvImport::parseDate(cell(date), &problem);
+        if (!day) {
+            return Converted::fail(header(date), problem.isEmpty() ? QStringLiteral("an event needs a date") : problem);
+        }
+        const TimePoint point = day.value_or(TimePoint{}); // (GCC 12 cannot see that `day` is set here)
+        Precision datePrecision = point.precision;
+        if (precision >= 0 && !cell(precision).isEmpty()) {
+            bool ok = false;
+            const int value = cell(precision).toInt(&ok);
+            if (!ok || value < 1 || value > 3) {
+                return Converted::fail(header(precision),
+                    QStringLiteral("\"%1\" is not an ACLED time precision (1, 2 or 3)").arg(cell(precision).left(40)));
+            }
+            // 1: the day; 2: within the week, shown on its day; 3: within the month.
+            datePrecision = value == 3 ? Precision::Month : std::min(point.precision, Precision::Day);
+        }
+        const Calendar::CivilTime civil = Calendar::fromSeconds(point.seconds);
+        const qint64 start = datePrecision == Precision::Month
+            ? Calendar::toSeconds({civil.year, civil.month, 1, 0, 0, 0})
+            : point.seconds;
+        event->time = EventTime(start, datePrecision);
+
+        // The country by its alpha-3 code where there is one, else by name. A name ISO does not know (Kosovo)
+        // leaves the event without a country rather than refusing it; the name stays in the place.
+        const QString countryCode
+            = !cell(iso3).isEmpty() ? Countries::lookup(cell(iso3)) : Countries::lookup(cell(country));
+        if (!countryCode.isEmpty()) {
+            event->countries << countryCode;
+        }
+        event->location.country = countryCode;
+        QStringList place;
+        for (const int c : {location, admin1, country}) {
+            if (!cell(c).isEmpty() && !place.contains(cell(c))) {
+                place << cell(c);
+            }
+        }
+        event->location.place = place.join(QStringLiteral(", "));
+        for (const auto &[c, coordinate, limit] : {std::tuple{latitude, &event->location.latitude, 90.0},
+                 std::tuple{longitude, &event->location.longitude, 180.0}}) {
+            if (cell(c).isEmpty()) {
+                continue;
+            }
+            bool ok = false;
+            const double value = cell(c).toDouble(&ok);
+            if (!ok || std::abs(value) > limit) {
+                return Converted::fail(header(c),
+                    QStringLiteral("\"%1\" is not a coordinate between -%2 and %2").arg(cell(c).left(40)).arg(limit));
+            }
+            *coordinate = value;
+        }
+
+        event->id = QStringLiteral("acled-") + cell(id);
+        event->kind = cell(eventType);
+        const QString what = cell(subEventType).isEmpty() ? cell(eventType) : cell(subEventType);
+        event->title = cell(location).isEmpty() ? what : what + QStringLiteral(" in ") + cell(location);
+        if (event->title.isEmpty()) {
+            return Converted::fail(header(eventType), QStringLiteral("an event needs an event type"));
+        }
+        for (const auto &[c, role] : {std::pair{actor1, "actor 1"}, std::pair{assoc1, "with actor 1"},
+                 std::pair{actor2, "actor 2"}, std::pair{assoc2, "with actor 2"}}) {
+            for (const QString &name : splitActors(cell(c))) {
+                event->actors.append({name, QString(), QLatin1String(role), QString(), Actor::Type::Organisation});
+            }
+        }
+        event->summary = cell(notes);
+        if (!cell(fatalities).isEmpty()) {
+            bool ok = false;
+            const int count = cell(fatalities).toInt(&ok);
+            if (!ok || count < 0) {
+                return Converted::fail(header(fatalities),
+                    QStringLiteral("\"%1\" is not a number of fatalities").arg(cell(fatalities).left(40)));
+            }
+            event->summary += (event->summary.isEmpty() ? QString() : QStringLiteral("\n\n"))
+                + QStringLiteral("Fatalities: %1").arg(count);
+        }
+        for (const QString &name : splitActors(cell(source))) {
+            event->sources.append({name, QString(), QString()});
+        }
+        for (const int c : {eventType, subEventType}) {
+            if (!cell(c).isEmpty() && !event->tags.contains(cell(c))) {
+                event->tags << cell(c);
+            }
+        }
+        return Converted{};
+    };
+    return RecordImport::run(reader, fileName, options, sink, convert, error);
+}
+
+} // namespace AcledImport

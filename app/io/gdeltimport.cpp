@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gdeltimport.h"
+
+#include "domain/countries.h"
+#include "io/csvreader.h"
+
+#include <QUrl>
+
+namespace {
+
+// Where the fields are. The first 35 are the same in every version; then come three geography blocks (Actor1,
+// Actor2, Action) of 7 fields in 1.0 and 8 in 2.0, then DATEADDED and (but in the oldest files) SOURCEURL.
+struct Layout {
+    int geoBlock = 8;
+    bool hasSourceUrl = true;
+
+    static std::optional<Layout> forFieldCount(qsizetype count)
+    {
+        switch (count) {
+        case 57:
+            return Layout{7, false};
+        case 58:
+            return Layout{7, true};
+        case 61:
+            return Layout{8, true};
+        default:
+            return std::nullopt;
+        }
+    }
+    int actionGeo() const { return 35 + 2 * geoBlock; }
+    int dateAdded() const { return 35 + 3 * geoBlock; }
+};
+
+enum Field {
+    GlobalEventId = 0,
+    SqlDate = 1,
+    Actor1Name = 6,
+    Actor1CountryCode = 7,
+    Actor2Name = 16,
+    Actor2CountryCode = 17,
+    EventCode = 26,
+    EventRootCode = 28,
+    QuadClass = 29,
+    GoldsteinScale = 30,
+    NumMentions = 31,
+    NumSources = 32,
+    AvgTone = 34,
+};
+
+// Geography block offsets: type, full name, country code; then (2.0) ADM1, ADM2, lat, long.
+constexpr int kGeoType = 0;
+constexpr int kGeoFullName = 1;
+constexpr int kGeoCountry = 2;
+
+struct RootEvent {
+    const char *name; // CAMEO's own name for the root code
+    const char *kind; // the kind Annals shows
+};
+
+// CAMEO 1.1b3, chapter 2: the twenty root event codes.
+constexpr RootEvent kRootEvents[] = {
+    {"Make public statement", "statement"},
+    {"Appeal", "appeal"},
+    {"Express intent to cooperate", "intent to cooperate"},
+    {"Consult", "consultation"},
+    {"Engage in diplomatic cooperation", "diplomatic cooperation"},
+    {"Engage in material cooperation", "material cooperation"},
+    {"Provide aid", "aid"},
+    {"Yield", "yield"},
+    {"Investigate", "investigation"},
+    {"Demand", "demand"},
+    {"Disapprove", "disapproval"},
+    {"Reject", "rejection"},
+    {"Threaten", "threat"},
+    {"Protest", "protest"},
+    {"Exhibit force posture", "force posture"},
+    {"Reduce relations", "reduced relations"},
+    {"Coerce", "coercion"},
+    {"Assault", "assault"},
+    {"Fight", "fight"},
+    {"Use unconventional mass violence", "mass violence"},
+};
+
+const RootEvent *rootEvent(QStringView code)
+{
+    bool ok = false;
+    const int root = code.toInt(&ok);
+    return ok && root >= 1 && root <= 20 ? &kRootEvents[root - 1] : nullptr;
+}
+
+const char *const kQuadClasses[]
+    = {"verbal cooperation", "material cooperation", "verbal conflict", "material conflict"};
+
+// GDELT writes names in capitals ("THE EU", "UNITED STATES"); a timeline reads better in title case, with short
+// words that are likely acronyms ("EU", "UN") left alone.
+QString titleCase(const QString &name)
+{
+    static const QStringList small = {u"THE"_qs, u"OF"_qs, u"AND"_qs, u"FOR"_qs, u"IN"_qs, u"ON"_qs, u"AT"_qs, u"TO"_qs,
+        u"DE"_qs, u"LA"_qs, u"EL"_qs, u"AL"_qs};
+    QStringList words = name.split(u' ', Qt::SkipEmptyParts);
+    for (qsizetype i = 0; i < words.size(); ++i) {
+        QString &word = words[i];
+        if (word != word.toUpper()) {
+            continue; // already mixed case
+        }
+        if (small.contains(word)) {
+            word = i == 0 ? word.left(1) + word.mid(1).toLower() : word.toLower();
+        } else if (word.size() > 3) {
+            word = word.left(1) + word.mid(1).toLower();
+        }
+    }
+    return words.join(u' ');
+}
+
+std::optional<qint64> dayFromSqlDate(QStringView text)
+{
+    if (text.size() != 8) {
+        return std::nullopt;
+    }
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    const int year = value / 10000;
+    const int month = value / 100 % 100;
+    const int day = value % 100;
+    if (!ok || month < 1 || month > 12 || day < 1 || day > Calendar::daysInMonth(year, month)) {
+        return std::nullopt;
+    }
+    return Calendar::toSeconds({year, month, day, 0, 0, 0});
+}
+
+std::optional<double> number(const QString &text)
+{
+    bool ok = false;
+    const double value = text.toDouble(&ok);
+    return ok ? std::optional<double>(value) : std::nullopt;
+}
+
+} // namespace
+
+namespace GdeltImport {
+
+QString rootEventName(QStringView rootCode)
+{
+    const RootEvent *root = rootEvent(rootCode);
+    return root ? QString::fromLatin1(root->name) : QString();
+}
+
+bool looksLikeGdelt(const QByteArray &head)
+{
+    const QByteArray line = head.left(head.indexOf('\n')).trimmed();
+    const QList<QByteArray> fields = line.split('\t');
+    bool numericId = false;
+    fields.value(0).toLongLong(&numericId);
+    return numericId && Layout::forFieldCount(fields.size()) && fields.value(SqlDate).size() == 8;
+}
+
+std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileName,
+    const RecordImport::Options &options, ImportError *error, const RecordImport::Sink &sink)
+{
+    CsvReader reader(device, QLatin1Char('\t'));
+    reader.setQuoting(false);
+    std::optional<Layout> first; // every record must have the first record's layout
+    const auto convert = [&](const QStringList &f, int, Event *event) {
+        using RecordImport::Converted;
+        const std::optional<Layout> layout = Layout::forFieldCount(f.size());
+        if (!layout) {
+            return Converted::fail(QString(),
+                QStringLiteral("%1 fields, where a GDELT export has 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0)")
+                    .arg(f.size()));
+        }
+        if (!first) {
+            first = layout;
+        } else if (first->geoBlock != layout->geoBlock || first->hasSourceUrl != layout->hasSourceUrl) {
+            return Converted::fail(QString(),
+                QStringLiteral("%1 fields, where the lines before have %2")
+                    .arg(f.size())
+                    .arg(first->dateAdded() + (first->hasSourceUrl ? 2 : 1)));
+        }
+        bool numeric = false;
+        f[GlobalEventId].toLongLong(&numeric);
+        if (!numeric) {
+            return Converted::fail(u"GLOBALEVENTID"_qs,
+                QStringLiteral("\"%1\" is not a number; is this a GDELT export?").arg(f[GlobalEventId].left(40)));
+        }
+        const std::optional<qint64> day = dayFromSqlDate(f[SqlDate]);
+        if (!day) {
+            return Converted::fail(
+                u"SQLDATE"_qs, QStringLiteral("\"%1\" is not a date in the form YYYYMMDD").arg(f[SqlDate].left(40)));
+        }
+        const RootEvent *root = rootEvent(f[EventRootCode]);
+        if (!root) {
+            return Converted::fail(u"EventRootCode"_qs,
+                QStringLiteral("\"%1\" is not a CAMEO root event code (01 to 20)").arg(f[EventRootCode].left(40)));
+        }
+        event->id = QStringLiteral("gdelt-") + f[GlobalEventId];
+        event->time = EventTime(*day, Precision::Day);
+        event->kind = QString::fromLatin1(root->kind);
+
+        QStringList names;
+        for (const auto &[nameField, countryField, role] : {std::tuple{Actor1Name, Actor1CountryCode, "source"},
+                 std::tuple{Actor2Name, Actor2CountryCode, "target"}}) {
+            if (f[nameField].isEmpty()) {
+                continue;
+            }
+            Actor actor;
+            actor.name = titleCase(f[nameField]);
+            actor.country = Countries::fromCameo(f[countryField]);
+            actor.role = QLatin1String(role);
+            actor.type = Actor::Type::Organisation;
+            if (std::none_of(event->actors.cbegin(), event->actors.cend(),
+                    [&](const Actor &other) { return other.name == actor.name && other.country == actor.country; })) {
+                event->actors.append(actor);
+            }
+            names << actor.name;
+        }
+        names.removeDuplicates();
+        const QString action = QString::fromLatin1(root->name);
+        event->title = names.isEmpty() ? action : names.join(QStringLiteral(" → ")) + QStringLiteral(": ") + action;
+
+        const int geo = layout->actionGeo();
+        if (f[geo + kGeoType] != QLatin1String("0") && !f[geo + kGeoType].isEmpty()) {
+            event->location.place = f[geo + kGeoFullName];
+            event->location.country = Countries::fromFips(f[geo + kGeoCountry]);
+            const int lat = geo + layout->geoBlock - 3; // lat, long and FeatureID end the block
+            event->location.latitude = number(f[lat]);
+            event->location.longitude = number(f[lat + 1]);
+            if (event->location.latitude && std::abs(*event->location.latitude) > 90) {
+                event->location.latitude.reset();
+            }
+            if (event->location.longitude && std::abs(*event->location.longitude) > 180) {
+                event->location.longitude.reset();
+            }
+        }
+
+        const QString quad = f[QuadClass].toInt() >= 1 && f[QuadClass].toInt() <= 4
+            ? QString::fromLatin1(kQuadClasses[f[QuadClass].toInt() - 1])
+            : QString();
+        event->summary = QStringLiteral("CAMEO event %1 (%2). Goldstein scale %3; %4 mentions in %5 sources; "
+                                        "average tone %6.")
+                             .arg(f[EventCode], quad.isEmpty() ? action : quad, f[GoldsteinScale], f[NumMentions],
+                                 f[NumSources], QString::number(f[AvgTone].toDouble(), 'f', 1));
+        if (!quad.isEmpty()) {
+            event->tags << quad;
+        }
+        const QString added = f[layout->dateAdded()];
+        const QString addedDate
+            = added.size() >= 8 ? added.left(4) + u'-' + added.mid(4, 2) + u'-' + added.mid(6, 2) : QString();
+        if (layout->hasSourceUrl && !f[layout->dateAdded() + 1].isEmpty()) {
+            const QString url = f[layout->dateAdded() + 1];
+            const QString host = QUrl(url).host();
+            event->sources.append({host.isEmpty() ? url.left(80) : host, url, addedDate});
+        }
+        return Converted{};
+    };
+    return RecordImport::run(reader, fileName, options, sink, convert, error);
+}
+
+} // namespace GdeltImport

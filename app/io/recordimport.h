@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/event.h"
+#include "io/importerror.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+#include <optional>
+
+class CsvReader;
+
+// What the importers of record files (CSV, GDELT, ACLED) share: read records one at a time, turn each into an
+// event, stop at the first bad one or skip it with its reason, and hand each event to a sink so that memory stays
+// flat however long the file.
+namespace RecordImport {
+
+struct Options {
+    bool skipInvalid = false; // report bad records and go on, rather than stop at the first
+    qsizetype limit = -1; // stop after this many records (a preview), or -1 for all
+};
+
+struct Result {
+    QList<Event> events; // when there is no sink
+    QList<ImportError> skipped;
+    bool complete = true; // false when `limit` stopped the read before the end
+};
+
+// Takes each event as it is read; returning false stops the read (the sink's owner knows why).
+using Sink = std::function<bool(const Event &)>;
+
+// What a record says, or why it cannot be an event.
+struct Converted {
+    enum class Kind { Event, Skip, Problem };
+    Kind kind = Kind::Event;
+    QString field; // the field at fault, as the file names it
+    QString problem;
+
+    static Converted skip() { return {Kind::Skip, {}, {}}; }
+    static Converted fail(const QString &field, const QString &problem) { return {Kind::Problem, field, problem}; }
+};
+// Fills *event from one record, whose line is given.
+using Convert = std::function<Converted(const QStringList &record, int line, Event *event)>;
+
+std::optional<Result> run(CsvReader &reader, const QString &fileName, const Options &options, const Sink &sink,
+    const Convert &convert, ImportError *error);
+
+} // namespace RecordImport
