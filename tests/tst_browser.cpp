@@ -3,6 +3,8 @@
 // the overview chart, the counts and the detail pane.
 #include "eventdetailview.h"
 #include "filterpanel.h"
+#include "importdialog.h"
+#include "io/importer.h"
 #include "io/seed.h"
 #include "mainwindow.h"
 #include "models/eventlistmodel.h"
@@ -13,14 +15,23 @@
 #include "timeline/timelineview.h"
 #include "timeline/timelinezoom.h"
 
+#include <QApplication>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
+#include <QTimer>
+
+#include <functional>
 
 namespace {
 
@@ -43,6 +54,32 @@ int facetCount(const FacetModel *model, const QString &key)
     return row < 0 ? -1 : model->index(row).data(FacetModel::CountRole).toInt();
 }
 
+// Waits for the import preview that a drop or File > Import… opens, and answers it as a user would: `answer`
+// looks at the dialog and returns whether to import.
+void answerImportPreview(const std::function<bool(ImportDialog *)> &answer)
+{
+    auto *poll = new QTimer;
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, answer] {
+        auto *dialog = qobject_cast<ImportDialog *>(QApplication::activeModalWidget());
+        if (!dialog) {
+            return;
+        }
+        poll->deleteLater();
+        poll->stop();
+        if (answer(dialog)) {
+            dialog->accept();
+        } else {
+            dialog->reject();
+        }
+    });
+    poll->start(10);
+}
+
+bool importEnabled(const ImportDialog *dialog)
+{
+    return dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
+}
+
 } // namespace
 
 class tst_Browser : public QObject {
@@ -62,6 +99,8 @@ private slots:
     void answersTheUsersQuestions();
     void filterIsRestoredAfterRestart();
     void dropImportsAnyFormat();
+    void importPreviewWritesNothingUntilConfirmed();
+    void importRunsBesideTheWindow();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(const QString &path) const;
@@ -282,18 +321,98 @@ void tst_Browser::filterIsRestoredAfterRestart()
 
 void tst_Browser::dropImportsAnyFormat()
 {
-    // A dropped file that is not a timeline is imported, in whatever format it is.
+    // A dropped file that is not a timeline is imported, in whatever format it is, after its preview.
     const QString csv = m_data.filePath(QStringLiteral("dropped.csv"));
     QFile file(csv);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("Date,Headline,Country\n2023-06-01,Dropped event,FR\n");
     file.close();
+    QString format;
+    answerImportPreview([&](ImportDialog *dialog) {
+        format = dialog->preview()->format;
+        return dialog->previewTable()->rowCount() == 1 && importEnabled(dialog);
+    });
     m_window->openOrImport(csv);
+    QCOMPARE(format, u"csv"_qs);
     QCOMPARE(m_window->eventModel()->rowCount(), 10);
     QCOMPARE(m_window->timelineIndex()->items().size(), size_t(10));
     QVERIFY(m_window->filterPanel()->countries()->rowCount() == 3);
+    answerImportPreview([&](ImportDialog *dialog) {
+        format = dialog->preview()->format;
+        return true;
+    });
     m_window->openOrImport(QStringLiteral(ANNALS_SHARED_DIR "/data/real/ics/lgbthistoryfestival_2015_academic.ics"));
+    QCOMPARE(format, u"ics"_qs);
     QCOMPARE(m_window->eventModel()->rowCount(), 30);
+}
+
+void tst_Browser::importPreviewWritesNothingUntilConfirmed()
+{
+    // Columns whose names say nothing, and a record with no title.
+    const QString csv = m_data.filePath(QStringLiteral("unnamed.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Day,Label,Nation\n2023-06-01,First,FR\n2023-06-02,,DE\n2023-06-03,Third,IT\n");
+    file.close();
+    QStringList seen;
+    const auto mapAndLook = [&](ImportDialog *dialog) {
+        seen << QStringLiteral("unmapped: %1, %2")
+                    .arg(importEnabled(dialog) ? u"enabled"_qs : u"disabled"_qs,
+                        dialog->problemsText().contains(u"no column gives the title"_qs) ? u"says why"_qs
+                                                                                         : dialog->problemsText());
+        dialog->setColumn(u"title"_qs, u"Label"_qs);
+        dialog->setColumn(u"start"_qs, u"Day"_qs);
+        dialog->setColumn(u"countries"_qs, u"Nation"_qs);
+        seen << QStringLiteral("mapped: %1 rows, %2, %3")
+                    .arg(dialog->previewTable()->rowCount())
+                    .arg(importEnabled(dialog) ? u"enabled"_qs : u"disabled"_qs,
+                        dialog->problemsText().contains(u"unnamed.csv:3: field \"Label\": an event needs a title"_qs)
+                            ? u"line 3 named"_qs
+                            : dialog->problemsText());
+        dialog->findChild<QCheckBox *>()->setChecked(true); // skip invalid records
+        seen << QStringLiteral("skipping: %1").arg(importEnabled(dialog) ? u"enabled"_qs : u"disabled"_qs);
+    };
+    answerImportPreview([&](ImportDialog *dialog) {
+        mapAndLook(dialog);
+        return false; // cancel: nothing is written
+    });
+    m_window->openOrImport(csv);
+    QCOMPARE(seen,
+        QStringList({u"unmapped: disabled, says why"_qs, u"mapped: 2 rows, disabled, line 3 named"_qs,
+            u"skipping: enabled"_qs}));
+    QCOMPARE(m_window->eventModel()->rowCount(), 9);
+
+    answerImportPreview([&](ImportDialog *dialog) {
+        mapAndLook(dialog);
+        QCoreApplication::processEvents();
+        dialog->grab().save(u"import-preview.png"_qs); // kept for a person to look at
+        return true;
+    });
+    m_window->openOrImport(csv);
+    QCOMPARE(m_window->eventModel()->rowCount(), 11);
+    QVERIFY(m_window->selectEvent(m_window->eventModel()->eventAt(0)->id)); // the window works on
+    auto *skipped = m_window->findChild<QMessageBox *>(QStringLiteral("skippedRecords"));
+    QVERIFY(skipped);
+    QVERIFY2(skipped->detailedText().contains(u"unnamed.csv:3: field \"Label\": an event needs a title"_qs),
+        qPrintable(skipped->detailedText()));
+    skipped->close();
+}
+
+void tst_Browser::importRunsBesideTheWindow()
+{
+    // A timeline in a file imports on a worker thread through its own connection; the window then shows it all.
+    const QString path = m_data.filePath(QStringLiteral("threaded.annals"));
+    QFile::remove(path);
+    auto window = makeWindow(path);
+    QVERIFY(window->importPath(
+        QStringLiteral(ANNALS_SHARED_DIR "/data/real/gdelt/gdelt2_20191024143000.export.CSV"), Importer::Options()));
+    QCOMPARE(window->eventModel()->rowCount(), 9 + 2111);
+    QVERIFY2(window->statusText().startsWith(QStringLiteral("%1 of %1 events").arg(QLocale().toString(2120))),
+        qPrintable(window->statusText()));
+    // Again: the same ids, nothing new.
+    QVERIFY(window->importPath(
+        QStringLiteral(ANNALS_SHARED_DIR "/data/real/gdelt/gdelt2_20191024143000.export.CSV"), Importer::Options()));
+    QCOMPARE(window->eventModel()->rowCount(), 9 + 2111);
 }
 
 QTEST_MAIN(tst_Browser)

@@ -4,6 +4,7 @@
 #include "eventdetailview.h"
 #include "exportimagedialog.h"
 #include "filterpanel.h"
+#include "importdialog.h"
 #include "io/csvexport.h"
 #include "io/importer.h"
 #include "io/jsonformat.h"
@@ -21,6 +22,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -29,12 +31,18 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
+#include <QTimer>
 #include <QToolBar>
+
+#include <atomic>
+#include <memory>
 
 namespace {
 
@@ -426,7 +434,7 @@ void MainWindow::openOrImport(const QString &path)
     if (path.endsWith(QLatin1String(".annals"), Qt::CaseInsensitive)) {
         openPath(path);
     } else {
-        importPath(path);
+        previewImport(path);
     }
 }
 
@@ -435,31 +443,107 @@ void MainWindow::importFile()
     const QString path
         = QFileDialog::getOpenFileName(this, tr("Import Events"), QString(), Importer::fileDialogFilter());
     if (!path.isEmpty()) {
-        importPath(path);
+        previewImport(path);
     }
 }
 
-void MainWindow::importPath(const QString &path)
+void MainWindow::previewImport(const QString &path)
 {
-    ImportError error;
-    const std::optional<Importer::Summary> imported = Importer::importFile(path, {}, *m_store, &error);
-    if (!imported) {
-        warn(this, tr("Nothing was imported"), error.toString());
-        return;
+    ImportDialog dialog(path, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        importPath(path, dialog.options());
     }
-    const WriteSummary *summary = &imported->written;
+}
+
+bool MainWindow::importPath(const QString &path, const Importer::Options &options)
+{
+    // The import writes through its own connection on a worker thread, so that the window keeps painting; the
+    // window's own reads go on meanwhile (the timeline is in WAL mode). Progress and cancel cross by atomics.
+    struct Job {
+        std::atomic<qint64> done{0};
+        std::atomic<qint64> total{0};
+        std::atomic<bool> cancel{false};
+        std::optional<Importer::Summary> summary;
+        ImportError error;
+    };
+    auto job = std::make_shared<Job>();
+    const auto progress = [job](qint64 done, qint64 total) {
+        job->done = done;
+        job->total = total;
+        return !job->cancel;
+    };
+    const QString storePath = m_store->path();
+    QProgressDialog dialog(tr("Importing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, this);
+    dialog.setWindowModality(Qt::WindowModal);
+    dialog.setMinimumDuration(300);
+    dialog.setAutoReset(false);
+    connect(&dialog, &QProgressDialog::canceled, this, [job] { job->cancel = true; });
+    if (storePath == QLatin1String(":memory:")) {
+        // An in-memory timeline has only this connection: import here, painting between batches.
+        job->summary = Importer::importFile(path, options, *m_store, &job->error, [&](qint64 done, qint64 total) {
+            dialog.setValue(total > 0 ? int(done * 1000 / total) : 0);
+            QCoreApplication::processEvents();
+            return progress(done, total);
+        });
+    } else {
+        QThread *worker = QThread::create([job, path, options, storePath, progress] {
+            EventStore store(storePath);
+            if (!store.open()) {
+                job->error = ImportError{QString(), 0, 0, QString(), store.errorString()};
+                return;
+            }
+            job->summary = Importer::importFile(path, options, store, &job->error, progress);
+        });
+        QEventLoop loop;
+        QTimer ticks;
+        connect(&ticks, &QTimer::timeout, &dialog, [&] {
+            const qint64 total = job->total;
+            dialog.setValue(total > 0 ? int(job->done * 1000 / total) : 0);
+        });
+        connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+        ticks.start(100);
+        worker->start();
+        loop.exec();
+        worker->wait();
+        delete worker;
+    }
+    dialog.reset();
+    if (!job->summary) {
+        if (!job->cancel) {
+            warn(this, tr("Nothing was imported"), job->error.toString());
+        } else {
+            statusBar()->showMessage(tr("Import cancelled; the timeline is as it was."), 8000);
+        }
+        return false;
+    }
+    const WriteSummary &summary = job->summary->written;
     m_totalEvents = m_store->count();
     m_model->reload();
     m_filters->refresh();
     rebuildTimeline();
     m_zoom->setVisibleRange(m_zoom->fittedRange());
     updateStatus();
-    statusBar()->showMessage(tr("Imported %1: %2 added, %3 updated, %4 unchanged.")
-                                 .arg(QFileInfo(path).fileName())
-                                 .arg(summary->added)
-                                 .arg(summary->updated)
-                                 .arg(summary->unchanged),
-        8000);
+    QString message = tr("Imported %1: %2 added, %3 updated, %4 unchanged.")
+                          .arg(QFileInfo(path).fileName())
+                          .arg(summary.added)
+                          .arg(summary.updated)
+                          .arg(summary.unchanged);
+    if (!job->summary->skipped.isEmpty()) {
+        QStringList lines;
+        for (const ImportError &skipped : std::as_const(job->summary->skipped)) {
+            lines << skipped.toString();
+        }
+        message += u' ' + tr("%n invalid record(s) skipped.", nullptr, int(lines.size()));
+        // Not blocking: the timeline is already there to look at; the list is for reading alongside it.
+        auto *box = new QMessageBox(QMessageBox::Information, tr("Import"), message, QMessageBox::Ok, this);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setTextFormat(Qt::PlainText);
+        box->setDetailedText(lines.join(u'\n'));
+        box->setObjectName(QStringLiteral("skippedRecords"));
+        box->open();
+    }
+    statusBar()->showMessage(message, 8000);
+    return true;
 }
 
 void MainWindow::exportData()

@@ -16,6 +16,10 @@ class TimelineIndex;
 class TimelineView;
 class TimelineZoom;
 enum class LaneMode : quint8;
+namespace Importer {
+struct Options;
+}
+
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QMenu;
@@ -50,8 +54,11 @@ public:
     // Selects the event everywhere; false if the filter hides it. An empty id clears the selection.
     bool selectEvent(const QString &id);
     QString selectedId() const { return m_selectedId; }
-    // Opens or imports a file, as a drop does: .annals opens, anything else imports.
+    // Opens or imports a file, as a drop does: .annals opens, anything else goes through the import preview.
     void openOrImport(const QString &path);
+    // Imports without asking, with a progress dialog that can cancel; the window stays responsive meanwhile.
+    // Returns whether anything was imported (a cancelled or failed import writes nothing).
+    bool importPath(const QString &path, const Importer::Options &options);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -71,7 +78,7 @@ private:
     void openTimeline();
     void openPath(const QString &path);
     void importFile();
-    void importPath(const QString &path);
+    void previewImport(const QString &path);
     void exportData();
     void exportImage();
     void showShortcuts();

@@ -144,6 +144,10 @@ std::optional<Result> read(
                 QStringLiteral("--map: there is no field \"%1\"; the fields are %2")
                     .arg(it.key(), fields().join(QStringLiteral(", "))));
         }
+        if (it.value().isEmpty()) {
+            result.columns.insert(it.key(), -1); // the field takes no column, even one its name would suit
+            continue;
+        }
         const qsizetype column = result.headers.indexOf(it.value());
         if (column < 0) {
             return fail(1, QString(),
@@ -177,6 +181,9 @@ std::optional<Result> read(
         result.columns.remove(u"kind"_qs);
     }
     const int typeColumn = timelineJs ? columnOf("type") : -1;
+    for (auto it = result.columns.begin(); it != result.columns.end();) {
+        it = it.value() < 0 ? result.columns.erase(it) : std::next(it);
+    }
     for (const char *needed : {"title", "start"}) {
         if (!result.columns.contains(QLatin1String(needed))) {
             return fail(1, QString(),

@@ -21,7 +21,7 @@ QT_END_NAMESPACE
 namespace CsvImport {
 
 struct Options {
-    QHash<QString, QString> map; // field -> header, from --map title=Headline,start=Date
+    QHash<QString, QString> map; // field -> header, from --map title=Headline,start=Date; an empty header: none
     QStringList missing; // cell values that mean "no value", such as NA
     bool skipInvalid = false; // report bad records and go on, rather than stop at the first
     QString encoding; // the text's encoding when it is not UTF-8: latin1, windows-1252, ...

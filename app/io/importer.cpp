@@ -3,6 +3,7 @@
 
 #include "io/acledimport.h"
 #include "io/csvimport.h"
+#include "io/csvreader.h"
 #include "io/gdeltimport.h"
 #include "io/icalendarimport.h"
 #include "io/jsonformat.h"
@@ -184,9 +185,16 @@ std::optional<Preview> preview(const QString &path, const Options &options, qsiz
         if (!openFile(file, error)) {
             return std::nullopt;
         }
-        std::optional<RecordRead> read = readRecords(&file, path, preview.format, lenient, records, error, {});
+        ImportError problem;
+        std::optional<RecordRead> read = readRecords(&file, path, preview.format, lenient, records, &problem, {});
         if (!read) {
-            return std::nullopt;
+            // The columns still, so that the user can map them.
+            file.seek(0);
+            CsvReader reader(&file, QChar(), options.encoding);
+            reader.next(&preview.headers);
+            preview.readable = false;
+            preview.problems.append(problem);
+            return preview;
         }
         preview.events = std::move(read->events);
         preview.problems = std::move(read->skipped);
@@ -196,9 +204,12 @@ std::optional<Preview> preview(const QString &path, const Options &options, qsiz
         return preview;
     }
     lenient.format = preview.format;
-    std::optional<Result> read = readFile(path, lenient, error);
+    ImportError problem;
+    std::optional<Result> read = readFile(path, lenient, &problem);
     if (!read) {
-        return std::nullopt;
+        preview.readable = false;
+        preview.problems.append(problem);
+        return preview;
     }
     preview.complete = read->events.size() <= records;
     preview.events = read->events.mid(0, records);

@@ -45,11 +45,13 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
 struct Preview {
     QString format;
     QList<Event> events; // the first records, as events
-    QList<ImportError> problems; // what is wrong in those records
+    QList<ImportError> problems; // what is wrong in those records, or (when !readable) with the whole file
+    bool readable = true; // false when the file cannot be imported as it is (a CSV without a title column, ...)
     bool complete = true; // false when the file goes on past them
     QStringList headers; // CSV: the columns
     QHash<QString, int> columns; // CSV: field -> column, as detected or mapped
 };
+// Only a file that cannot be opened at all gives nullopt; anything else wrong is in Preview::problems.
 std::optional<Preview> preview(const QString &path, const Options &options, qsizetype records, ImportError *error);
 
 struct Summary {
