@@ -2,8 +2,8 @@
 #include "io/seed.h"
 #include "storage/eventstore.h"
 #include "storage/schema.h"
+#include "tablechecksum.h"
 
-#include <QCryptographicHash>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -46,44 +46,6 @@ Event simpleEvent(const QString &id, const QString &title, const char *start)
     const TimePoint point = *TimePoint::parse(QString::fromLatin1(start));
     event.time = EventTime(point.seconds, point.precision);
     return event;
-}
-
-// A digest of every row of every table, to show that a failed write changed nothing at all.
-QByteArray checksum(const QString &path)
-{
-    QByteArray result;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("checksum"));
-        db.setDatabaseName(path);
-        if (!db.open()) {
-            return {};
-        }
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        // The schema too: a write into an empty timeline drops its indexes and must bring them back.
-        QSqlQuery schema(QStringLiteral("SELECT type, name, sql FROM sqlite_schema ORDER BY name"), db);
-        while (schema.next()) {
-            hash.addData(
-                (schema.value(0).toString() + schema.value(1).toString() + schema.value(2).toString()).toUtf8());
-        }
-        QSqlQuery tables(QStringLiteral("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name"), db);
-        QStringList names;
-        while (tables.next()) {
-            names << tables.value(0).toString();
-        }
-        for (const QString &name : names) {
-            QSqlQuery rows(QStringLiteral("SELECT * FROM \"%1\"").arg(name), db);
-            hash.addData(name.toUtf8());
-            while (rows.next()) {
-                for (int c = 0; c < rows.record().count(); ++c) {
-                    hash.addData(rows.value(c).toString().toUtf8());
-                    hash.addData("\x1f");
-                }
-            }
-        }
-        result = hash.result();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("checksum"));
-    return result;
 }
 
 } // namespace
@@ -479,7 +441,7 @@ void tst_EventStore::failedWriteLeavesFileUnchanged()
         QVERIFY(store->write(Seed::events()));
     }
     store.reset();
-    const QByteArray before = checksum(path);
+    const QByteArray before = tableChecksum(path);
     QVERIFY(!before.isEmpty());
 
     QList<Event> ten;
@@ -513,7 +475,7 @@ void tst_EventStore::failedWriteLeavesFileUnchanged()
         qPrintable(store->errorString()));
     QVERIFY2(store->errorString().endsWith(problem), qPrintable(store->errorString()));
     store.reset();
-    QCOMPARE(checksum(path), before);
+    QCOMPARE(tableChecksum(path), before);
 }
 
 void tst_EventStore::pagesInTimeOrder()

@@ -106,11 +106,15 @@ std::optional<TimePoint> parseDate(QStringView text, QString *error)
         if (m.captured(3).size() == 2) {
             year += year < 70 ? 2000 : 1900; // two-digit years, as ACLED writes them: 20 is 2020
         }
-        return TimePoint::parse(QStringLiteral("%1-%2-%3")
-                                    .arg(year, 4, 10, QLatin1Char('0'))
-                                    .arg(month, 2, 10, QLatin1Char('0'))
-                                    .arg(m.captured(1).toInt(), 2, 10, QLatin1Char('0')),
-            error);
+        const QString iso = QStringLiteral("%1-%2-%3")
+                                .arg(year, 4, 10, QLatin1Char('0'))
+                                .arg(month, 2, 10, QLatin1Char('0'))
+                                .arg(m.captured(1).toInt(), 2, 10, QLatin1Char('0'));
+        const std::optional<TimePoint> point = TimePoint::parse(iso, error);
+        if (!point && error) {
+            error->replace(iso, trimmed); // the message quotes the date as the file writes it
+        }
+        return point;
     }
     return TimePoint::parse(trimmed, error);
 }
@@ -119,13 +123,6 @@ std::optional<Result> read(
     QIODevice *device, const QString &fileName, const Options &options, ImportError *error, const Sink &sink)
 {
     Result result;
-    if (!CsvReader::knowsEncoding(options.encoding)) {
-        if (error) {
-            *error = ImportError{fileName, 0, 0, QString(),
-                QStringLiteral("--encoding: \"%1\" is not an encoding this system knows").arg(options.encoding)};
-        }
-        return std::nullopt;
-    }
     CsvReader reader(device, QChar(), options.encoding);
     const auto fail = [&](int line, const QString &field, const QString &message) -> std::optional<Result> {
         if (error) {

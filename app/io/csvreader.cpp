@@ -12,6 +12,9 @@ CsvReader::CsvReader(QIODevice *device, QChar delimiter, const QString &encoding
               : encoding)
     , m_delimiter(delimiter)
 {
+    if (!knowsEncoding(m_encoding)) {
+        m_unknownEncoding = QStringLiteral("--encoding: \"%1\" is not an encoding this system knows").arg(m_encoding);
+    }
 }
 
 bool CsvReader::knowsEncoding(const QString &encoding)
@@ -102,7 +105,10 @@ bool CsvReader::readLine(QString *line)
 bool CsvReader::next(QStringList *fields)
 {
     fields->clear();
-    m_error.clear();
+    m_error = m_unknownEncoding; // reads nothing in an encoding it cannot decode
+    if (!m_error.isEmpty()) {
+        return false;
+    }
     QString line;
     // Skip blank lines between records.
     do {

@@ -43,6 +43,7 @@ private:
     QString m_encoding; // empty: UTF-8
     QChar m_delimiter;
     QString m_error;
+    QString m_unknownEncoding; // the error every read gives, when the encoding is not one Qt knows
     qint64 m_line = 0;
     qint64 m_recordLine = 0;
     bool m_first = true;

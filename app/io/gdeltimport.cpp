@@ -147,7 +147,10 @@ QString rootEventName(QStringView rootCode)
 
 bool looksLikeGdelt(const QByteArray &head)
 {
-    const QByteArray line = head.left(head.indexOf('\n')).trimmed();
+    QByteArray line = head.left(head.indexOf('\n')); // not trimmed: trailing fields may be empty
+    if (line.endsWith('\r')) {
+        line.chop(1);
+    }
     const QList<QByteArray> fields = line.split('\t');
     bool numericId = false;
     fields.value(0).toLongLong(&numericId);
@@ -155,9 +158,9 @@ bool looksLikeGdelt(const QByteArray &head)
 }
 
 std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileName,
-    const RecordImport::Options &options, ImportError *error, const RecordImport::Sink &sink)
+    const RecordImport::Options &options, ImportError *error, const RecordImport::Sink &sink, const QString &encoding)
 {
-    CsvReader reader(device, QLatin1Char('\t'));
+    CsvReader reader(device, QLatin1Char('\t'), encoding);
     reader.setQuoting(false);
     std::optional<Layout> first; // every record must have the first record's layout
     const auto convert = [&](const QStringList &f, int, Event *event) {

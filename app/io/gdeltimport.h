@@ -20,6 +20,7 @@ QString rootEventName(QStringView rootCode);
 bool looksLikeGdelt(const QByteArray &head);
 
 std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileName,
-    const RecordImport::Options &options, ImportError *error, const RecordImport::Sink &sink = {});
+    const RecordImport::Options &options, ImportError *error, const RecordImport::Sink &sink = {},
+    const QString &encoding = QString());
 
 } // namespace GdeltImport

@@ -62,6 +62,10 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
         return fail(
             1, QString(), QStringLiteral("this is not an iCalendar file: it does not begin with BEGIN:VCALENDAR"));
     }
+    if (!ics.trimmed().endsWith("END:VCALENDAR")) {
+        return fail(int(ics.count('\n') + (ics.endsWith('\n') ? 0 : 1)), QString(),
+            QStringLiteral("the file ends before END:VCALENDAR; is it cut short?"));
+    }
     icalerror_set_errors_are_fatal(false);
     const std::unique_ptr<icalcomponent, ComponentDeleter> root(icalparser_parse_string(ics.constData()));
     if (!root) {

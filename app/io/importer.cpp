@@ -45,7 +45,7 @@ std::optional<RecordRead> readRecords(QIODevice *device, const QString &path, co
         return result;
     };
     if (format == QLatin1String("gdelt")) {
-        return take(GdeltImport::read(device, path, records, error, sink));
+        return take(GdeltImport::read(device, path, records, error, sink, options.encoding));
     }
     if (format == QLatin1String("acled")) {
         return take(AcledImport::read(device, path, records, error, sink, options.encoding));
@@ -272,7 +272,10 @@ std::optional<Summary> importFile(
               stored = session.add(event);
               return stored;
           });
-    if (cancelled || !stored) {
+    if (cancelled) {
+        return storeError(); // the session rolls back as it ends
+    }
+    if (!stored) {
         session.commit(); // rolls back, and leaves the store's message
         return storeError();
     }

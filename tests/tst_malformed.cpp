@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The malformed corpus: files broken in the ways real files break. Each import must fail with its exact message
+// (the file, the line, the field and what is wrong) and leave the timeline exactly as it was: a checksum of every
+// row of every table (and of the schema) is compared before and after.
+#include "io/importer.h"
+#include "io/seed.h"
+#include "storage/eventstore.h"
+#include "tablechecksum.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// One GDELT 2.0 record (61 fields) with the given id, SQLDATE and root code.
+QByteArray gdeltRecord(
+    const QByteArray &id, const QByteArray &date = "20191024", const QByteArray &root = "04", int fields = 61)
+{
+    QList<QByteArray> f(fields);
+    f[0] = id;
+    f[1] = date;
+    f[6] = "PARIS";
+    f[7] = "FRA";
+    f[26] = root + "0";
+    f[28] = root;
+    f[29] = "1";
+    return f.join('\t') + '\n';
+}
+
+const QByteArray kAcledHeader = "event_id_cnty,event_date,year,time_precision,event_type,actor1,country,location,"
+                                "latitude,longitude,fatalities\n";
+
+const QByteArray kHugeLine = "<a 100 MB line with no newline>";
+
+} // namespace
+
+class tst_Malformed : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void refusedWhole_data();
+    void refusedWhole();
+    void cancelledImportWritesNothing();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_timeline;
+};
+
+void tst_Malformed::initTestCase()
+{
+    m_timeline = m_dir.filePath(QStringLiteral("timeline.annals"));
+    EventStore store(m_timeline);
+    QVERIFY(store.open());
+    QVERIFY(store.write(Seed::events()));
+}
+
+void tst_Malformed::refusedWhole_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("format"); // then, after a semicolon, the encoding if one is given
+    QTest::addColumn<QString>("expected"); // after the file's path; "timeline:" then after the timeline's
+
+    const QByteArray csvHead = "Date,Title,Country\n";
+    // CSV and TSV.
+    QTest::newRow("csv: empty") << "empty.csv" << QByteArray() << "auto"
+                                << ": the file is empty: there is no header row";
+    QTest::newRow("csv: only blank lines") << "blank.csv" << QByteArray("\n\n\r\n") << "auto"
+                                           << ":3: the file is empty: there is no header row";
+    QTest::newRow("csv: no title column")
+        << "notitle.csv" << QByteArray("Date,Country\n2023-01-01,FR\n") << "auto"
+        << ":1: no column gives the title; name one with --map title=COLUMN (the columns are Date, Country)";
+    QTest::newRow("csv: no date column")
+        << "nodate.csv" << QByteArray("Title,Country\nA,FR\n") << "auto"
+        << ":1: no column gives the start; name one with --map start=COLUMN (the columns are Title, Country)";
+    QTest::newRow("csv: too few fields") << "few.csv" << csvHead + "2023-01-01,A,FR\n2023-01-02,B\n"
+                                         << "auto"
+                                         << ":3: 2 fields where the header has 3";
+    QTest::newRow("csv: too many fields") << "many.csv" << csvHead + "2023-01-01,A,FR,extra\n"
+                                          << "auto"
+                                          << ":2: 4 fields where the header has 3";
+    QTest::newRow("csv: truncated mid-record") << "truncated.csv" << csvHead + "2023-01-01,A,FR\n2023-01-02,B"
+                                               << "auto"
+                                               << ":3: 2 fields where the header has 3";
+    QTest::newRow("csv: month 13") << "month13.csv" << csvHead + "2023-13-01,A,FR\n"
+                                   << "auto"
+                                   << ":2: field \"Date\": \"2023-13-01\" has month 13; a month runs from 1 to 12";
+    QTest::newRow("csv: 30 February") << "feb30.csv" << csvHead + "2023-02-30,A,FR\n"
+                                      << "auto"
+                                      << ":2: field \"Date\": \"2023-02-30\" has day 30, but that month has 28 days";
+    QTest::newRow("csv: a word for a date") << "soon.csv" << csvHead + "soon,A,FR\n"
+                                            << "auto"
+                                            << ":2: field \"Date\": \"soon\" is not a date; write it as 2023, 2023-03, "
+                                               "2023-03-21, 2023-03-21T14:30Z or 490 BC";
+    QTest::newRow("csv: unknown month name") << "smarch.csv" << csvHead + "9-Smarch-20,A,FR\n"
+                                             << "auto"
+                                             << ":2: field \"Date\": \"9-Smarch-20\" names no month";
+    QTest::newRow("csv: empty date") << "nodate2.csv" << csvHead + ",A,FR\n"
+                                     << "auto"
+                                     << ":2: field \"Date\": an event needs a date";
+    QTest::newRow("csv: end before start")
+        << "backwards.csv" << QByteArray("Start,End,Title\n2023-05-02,2023-05-01,A\n") << "auto"
+        << ":2: field \"End\": the end comes before the start";
+    QTest::newRow("csv: unknown country") << "atlantis.csv" << csvHead + "2023-01-01,A,Atlantis\n"
+                                          << "auto"
+                                          << ":2: field \"Country\": \"Atlantis\" is not a country known to ISO 3166-1";
+    QTest::newRow("csv: latitude 95") << "lat.csv" << QByteArray("Date,Title,Lat,Lon\n2023-01-01,A,95,10\n") << "auto"
+                                      << ":2: field \"Lat\": \"95\" is not a number from -90 to 90";
+    QTest::newRow("csv: longitude in words")
+        << "lon.csv" << QByteArray("Date,Title,Lat,Lon\n2023-01-01,A,45,east\n") << "auto"
+        << ":2: field \"Lon\": \"east\" is not a number from -180 to 180";
+    QTest::newRow("csv: invalid UTF-8")
+        << "latin1.csv" << csvHead + "2023-01-01,A,FR\n2023-01-02,Caf\xe9,FR\n"
+        << "auto"
+        << ":3: this line is not valid UTF-8 (give --encoding latin1 if the file is Latin-1)";
+    QTest::newRow("csv: unterminated quote") << "quote.csv" << csvHead + "2023-01-01,\"A,FR\n2023-01-02,B,FR\n"
+                                             << "auto"
+                                             << ":2: a quoted field opened here is never closed";
+    QTest::newRow("csv: NUL byte") << "nul.csv" << csvHead + QByteArray("2023-01-01,A\0B,FR\n", 18) << "auto"
+                                   << ":2: this line holds a NUL byte; is this a text file?";
+    QTest::newRow("csv: a 100 MB line") << "huge.csv" << kHugeLine << "auto"
+                                        << ":1: a line longer than 16 MB; is this a text file?";
+    QTest::newRow("csv: binary garbage")
+        << "garbage.csv" << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe", 20) << "auto"
+        << ":1: this line is not valid UTF-8 (give --encoding latin1 if the file is Latin-1)";
+    QTest::newRow("csv: unknown encoding") << "klingon.csv" << csvHead + "2023-01-01,A,FR\n"
+                                           << "auto;klingon"
+                                           << ": --encoding: \"klingon\" is not an encoding this system knows";
+    QTest::newRow("gdelt: unknown encoding") << "klingon.export.CSV" << gdeltRecord("1") << "gdelt;klingon"
+                                             << ": --encoding: \"klingon\" is not an encoding this system knows";
+    QTest::newRow("csv: repeated id")
+        << "twice.csv" << QByteArray("Id,Date,Title\nx,2023-01-01,A\nx,2023-01-02,B\n") << "auto"
+        << "timeline:: nothing was written: event 2 (\"B\"): its id \"x\" was already used in this import";
+    // Annals JSON.
+    QTest::newRow("json: truncated")
+        << "truncated.json"
+        << QByteArray(
+               "{\"events\": [{\"id\": \"a\", \"title\": \"A\", \"start\": \"2023-01-01\"}, {\"id\": \"b\", \"ti")
+        << "auto"
+        << ":1:78: this is not valid JSON: unterminated string";
+    QTest::newRow("json: a number") << "number.json" << QByteArray("42\n") << "json"
+                                    << ":1:2: this is not valid JSON: illegal value";
+    QTest::newRow("json: no title") << "untitled.json"
+                                    << QByteArray("{\"events\": [{\"id\": \"a\", \"start\": \"2023-01-01\"}]}")
+                                    << "auto"
+                                    << ":1:13: event 1, field \"title\": an event needs a title";
+    QTest::newRow("json: bad date")
+        << "baddate.json"
+        << QByteArray("{\"events\": [\n  {\"id\": \"a\", \"title\": \"A\", \"start\": \"2023-02-30\"}\n]}") << "auto"
+        << ":2:38: event 1 (\"A\"), field \"start\": \"2023-02-30\" has day 30, but that month has 28 days";
+    QTest::newRow("json: binary garbage") << "garbage.json" << QByteArray("{\x01\x02\xff\xfe\x00garbage", 13) << "auto"
+                                          << ":1:3: this is not valid JSON: unterminated object";
+    // TimelineJS.
+    QTest::newRow("timelinejs: truncated")
+        << "truncated-tl.json"
+        << QByteArray(
+               "{\"events\": [{\"start_date\": {\"year\": \"2020\"}, \"text\": {\"headline\": \"A\"}}, {\"start_da")
+        << "timelinejs"
+        << ":1:84: this is not valid JSON: unterminated string";
+    QTest::newRow("timelinejs: no start_date")
+        << "nostart-tl.json" << QByteArray("{\"events\": [{\"text\": {\"headline\": \"A\"}}]}") << "timelinejs"
+        << ":1:13: event 1 (\"A\"), field \"start_date\": an event needs a start_date";
+    QTest::newRow("timelinejs: year in words")
+        << "year-tl.json"
+        << QByteArray("{\"events\": [{\"start_date\": {\"year\": \"long ago\"}, \"text\": {\"headline\": \"A\"}}]}")
+        << "timelinejs"
+        << ":1:28: event 1 (\"A\"), field \"start_date\": \"long ago\" is not a year";
+    // iCalendar.
+    QTest::newRow("ics: truncated")
+        << "truncated.ics"
+        << QByteArray("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20230101T100000Z\r\nSUMM")
+        << "auto"
+        << ":6: the file ends before END:VCALENDAR; is it cut short?";
+    QTest::newRow("ics: event without DTSTART") << "nostart.ics"
+                                                << QByteArray("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:"
+                                                              "a\r\nSUMMARY:A\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+                                                << "auto"
+                                                << ":3: event 1, field \"DTSTART\": an event needs a valid start";
+    // GDELT.
+    QTest::newRow("gdelt: 60 fields")
+        << "short.export.CSV" << gdeltRecord("1") + gdeltRecord("2", "20191024", "04", 60) << "auto"
+        << ":2: 60 fields, where a GDELT export has 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0)";
+    QTest::newRow("gdelt: 2.0 then 1.0") << "mixed.export.CSV"
+                                         << gdeltRecord("1") + gdeltRecord("2", "20191024", "04", 58) << "auto"
+                                         << ":2: 58 fields, where the lines before have 61";
+    QTest::newRow("gdelt: bad SQLDATE") << "date.export.CSV" << gdeltRecord("1") + gdeltRecord("2", "20191324")
+                                        << "auto"
+                                        << ":2: field \"SQLDATE\": \"20191324\" is not a date in the form YYYYMMDD";
+    QTest::newRow("gdelt: id not a number")
+        << "id.export.CSV" << gdeltRecord("x1") << "gdelt"
+        << ":1: field \"GLOBALEVENTID\": \"x1\" is not a number; is this a GDELT export?";
+    QTest::newRow("gdelt: root code 21")
+        << "root.export.CSV" << gdeltRecord("1", "20191024", "21") << "auto"
+        << ":1: field \"EventRootCode\": \"21\" is not a CAMEO root event code (01 to 20)";
+    QTest::newRow("gdelt: truncated")
+        << "cut.export.CSV" << gdeltRecord("1") + gdeltRecord("2").left(40) << "auto"
+        << ":2: 24 fields, where a GDELT export has 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0)";
+    QTest::newRow("gdelt: invalid UTF-8")
+        << "bytes.export.CSV" << gdeltRecord("1") + gdeltRecord("2").replace("PARIS", "PAR\xc3S") << "auto"
+        << ":2: this line is not valid UTF-8 (give --encoding latin1 if the file is Latin-1)";
+    // ACLED.
+    QTest::newRow("acled: no event_date column")
+        << "nodate-acled.csv" << QByteArray("event_id_cnty,event_type,country\nNIG1,Battles,Nigeria\n") << "acled"
+        << ":1: an ACLED file needs a column \"event_date\"; the columns are event_id_cnty, event_type, country";
+    QTest::newRow("acled: time_precision 4")
+        << "precision.csv" << kAcledHeader + "NIG1,09 May 2020,2020,4,Battles,Army,Nigeria,Damboa,11.1,12.7,0\n"
+        << "auto"
+        << ":2: field \"time_precision\": \"4\" is not an ACLED time precision (1, 2 or 3)";
+    QTest::newRow("acled: 31-Feb-20")
+        << "feb.csv" << kAcledHeader + "NIG1,31-Feb-20,2020,1,Battles,Army,Nigeria,Damboa,11.1,12.7,0\n"
+        << "auto"
+        << ":2: field \"event_date\": \"31-Feb-20\" has day 31, but that month has 29 days";
+    QTest::newRow("acled: fatalities in words")
+        << "fatal.csv" << kAcledHeader + "NIG1,09 May 2020,2020,1,Battles,Army,Nigeria,Damboa,11.1,12.7,many\n"
+        << "auto"
+        << ":2: field \"fatalities\": \"many\" is not a number of fatalities";
+    QTest::newRow("acled: latitude 200") << "lat-acled.csv"
+                                         << kAcledHeader
+            + "NIG1,09 May 2020,2020,1,Battles,Army,Nigeria,Damboa,200,12.7,0\n"
+                                         << "auto"
+                                         << ":2: field \"latitude\": \"200\" is not a coordinate between -90 and 90";
+    QTest::newRow("acled: repeated id") << "twice-acled.csv"
+                                        << kAcledHeader
+            + "NIG1,09 May 2020,2020,1,Battles,Army,Nigeria,Damboa,11.1,12.7,0\nNIG1,10 May "
+              "2020,2020,1,Battles,Army,Nigeria,Damboa,11.1,12.7,0\n"
+                                        << "auto"
+                                        << "timeline:: nothing was written: event 2 (\"Battles in Damboa\"): its id "
+                                           "\"acled-NIG1\" was already used in this import";
+}
+
+void tst_Malformed::refusedWhole()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, format);
+    QFETCH(QString, expected);
+    const QString path = m_dir.filePath(name);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        if (content == kHugeLine) {
+            const QByteArray chunk(1024 * 1024, 'a');
+            for (int i = 0; i < 100; ++i) {
+                file.write(chunk);
+            }
+        } else {
+            file.write(content);
+        }
+    }
+    const QByteArray before = tableChecksum(m_timeline);
+    QVERIFY(!before.isEmpty());
+    {
+        EventStore store(m_timeline);
+        QVERIFY(store.open());
+        Importer::Options options;
+        options.format = format.section(u';', 0, 0); // "csv;latin1": the format, then an encoding
+        options.encoding = format.section(u';', 1);
+        ImportError error;
+        QVERIFY(!Importer::importFile(path, options, store, &error));
+        const QString message = error.toString();
+        const QString whose = expected.startsWith(u"timeline:"_qs) ? m_timeline : path;
+        QCOMPARE(message, whose + expected.mid(expected.startsWith(u"timeline:"_qs) ? 9 : 0));
+    }
+    QCOMPARE(tableChecksum(m_timeline), before);
+    QFile::remove(path);
+}
+
+void tst_Malformed::cancelledImportWritesNothing()
+{
+    // Cancelled at the first report of progress, after events were already written into the transaction.
+    const QString path = m_dir.filePath(u"long.csv"_qs);
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Date,Title\n");
+        for (int i = 0; i < 20000; ++i) {
+            file.write(QByteArray("2023-01-01,Event ") + QByteArray::number(i) + '\n');
+        }
+    }
+    const QByteArray before = tableChecksum(m_timeline);
+    {
+        EventStore store(m_timeline);
+        QVERIFY(store.open());
+        ImportError error;
+        int reports = 0;
+        QVERIFY(!Importer::importFile(path, {}, store, &error, [&](qint64 done, qint64 total) {
+            ++reports;
+            return !(done > 0 && done < total);
+        }));
+        QCOMPARE(reports, 1);
+        QCOMPARE(error.toString(), path + u": the import was cancelled; nothing was written"_qs);
+    }
+    QCOMPARE(tableChecksum(m_timeline), before);
+}
+
+QTEST_GUILESS_MAIN(tst_Malformed)
+#include "tst_malformed.moc"
