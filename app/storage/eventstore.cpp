@@ -122,7 +122,8 @@ public:
         , m_find(db, "SELECT rowid, digest FROM events WHERE id = ?")
         , m_insert(db,
               "INSERT INTO events (title, summary, kind, start_s, end_s, precision, cover_end, place, "
-              "place_country, latitude, longitude, digest, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+              "place_country, latitude, longitude, digest, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "ON CONFLICT (id) DO NOTHING")
         , m_update(db,
               "UPDATE events SET title = ?, summary = ?, kind = ?, start_s = ?, end_s = ?, precision = ?, "
               "cover_end = ?, place = ?, place_country = ?, latitude = ?, longitude = ?, digest = ? WHERE rowid = ?")
@@ -153,21 +154,48 @@ public:
             return problem;
         }
         const QByteArray digest = digestOf(event);
+        // Most events in an import are new: try the insert first, and look the id up only when it is taken.
+        if (!bindRow(m_insert, event, digest).bind(event.id).exec()) {
+            return m_insert.errorString();
+        }
+        if (sqlite3_changes(m_db) == 1) {
+            ++summary.added;
+            return writeChildren(sqlite3_last_insert_rowid(m_db), event);
+        }
         m_find.bind(event.id);
         const bool exists = m_find.next();
         const qint64 rowid = exists ? m_find.int64(0) : 0;
         const bool same = exists && m_find.blob(1) == digest;
         m_find.reset();
+        if (!exists) {
+            return m_find.errorString();
+        }
         // A row this write added, or one it already updated, means the file repeats an id.
-        if ((exists && rowid >= m_firstNewRowid) || (exists && m_updated.contains(rowid))) {
+        if (rowid >= m_firstNewRowid || m_updated.contains(rowid)) {
             return QStringLiteral("its id \"%1\" was already used in this import").arg(event.id);
         }
         if (same) {
             ++summary.unchanged;
             return {};
         }
-        SqliteStatement &row = exists ? m_update : m_insert;
-        row.bind(event.title)
+        if (!bindRow(m_update, event, digest).bind(rowid).exec()) {
+            return m_update.errorString();
+        }
+        for (const auto &query : m_deletes) {
+            if (!query->bind(rowid).exec()) {
+                return query->errorString();
+            }
+        }
+        m_updated.insert(rowid);
+        ++summary.updated;
+        return writeChildren(rowid, event);
+    }
+
+private:
+    // The values the insert and the update share, in their order.
+    static SqliteStatement &bindRow(SqliteStatement &row, const Event &event, const QByteArray &digest)
+    {
+        return row.bind(event.title)
             .bind(event.summary)
             .bind(event.kind)
             .bind(event.time.start())
@@ -179,31 +207,8 @@ public:
             .bind(event.location.latitude)
             .bind(event.location.longitude)
             .bindBlob(digest);
-        if (exists) {
-            row.bind(rowid);
-        } else {
-            row.bind(event.id);
-        }
-        if (!row.exec()) {
-            return row.errorString();
-        }
-        qint64 id = rowid;
-        if (exists) {
-            for (const auto &query : m_deletes) {
-                if (!query->bind(rowid).exec()) {
-                    return query->errorString();
-                }
-            }
-            m_updated.insert(rowid);
-            ++summary.updated;
-        } else {
-            id = sqlite3_last_insert_rowid(m_db);
-            ++summary.added;
-        }
-        return writeChildren(id, event);
     }
 
-private:
     static QString run(SqliteStatement &statement) { return statement.exec() ? QString() : statement.errorString(); }
 
     QString writeChildren(qint64 id, const Event &event)
