@@ -37,6 +37,8 @@ private slots:
     void separateTimelineWithDb();
     void exportToADeviceWritesInPlace();
     void importCsvWithReport();
+    void importEachFormat_data();
+    void importEachFormat();
     void exportImageWithoutDisplay_data();
     void exportImageWithoutDisplay();
 
@@ -219,6 +221,48 @@ void tst_Cli::importThenReimport()
                        "5–7 April 2023  visit  FR         Macron visits Beijing\n"
                        "1 event\n"));
     QCOMPARE(run({u"list"_qs}).out.count(u'\n'), 13); // header, 9 + 2 events, count
+}
+
+void tst_Cli::importEachFormat_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format"); // as detected, or as given
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("country"); // one country the file's events involve
+    QTest::addColumn<int>("inCountry"); // events in that country afterwards, the seed's included
+    QTest::newRow("GDELT 2.0, detected") << QStringLiteral(
+        ANNALS_SHARED_DIR "/data/real/gdelt/gdelt2_20191024143000.export.CSV")
+                                         << "auto" << 2111 << "RU" << 9 + 91;
+    QTest::newRow("GDELT 1.0, named") << QStringLiteral(ANNALS_TEST_DATA "/gdelt/gdelt1-excerpt.export.CSV") << "gdelt"
+                                      << 3 << "LB" << 1;
+    QTest::newRow("ACLED 2020, detected")
+        << QStringLiteral(ANNALS_TEST_DATA "/acled/acled-2020.csv") << "auto" << 6 << "NG" << 1;
+    QTest::newRow("ACLED regional, named")
+        << QStringLiteral(ANNALS_TEST_DATA "/acled/acled-africa-2015.csv") << "acled" << 5 << "SO" << 2;
+    QTest::newRow("iCalendar") << QStringLiteral(
+        ANNALS_SHARED_DIR "/data/real/ics/lgbthistoryfestival_2015_academic.ics")
+                               << "auto" << 20 << "GB" << 0; // places, no countries
+}
+
+void tst_Cli::importEachFormat()
+{
+    // Each format by the CLI, and again: the ids (GLOBALEVENTID, event_id_cnty, UID) make the second a no-op.
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    QFETCH(int, count);
+    QFETCH(QString, country);
+    QFETCH(int, inCountry);
+    for (const QString &expected : {QStringLiteral(": %1 added, 0 updated, 0 unchanged.\n").arg(count),
+             QStringLiteral(": 0 added, 0 updated, %1 unchanged.\n").arg(count)}) {
+        const Run r = run({u"import"_qs, u"--format"_qs, format, file});
+        QCOMPARE(r.err, QString());
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.endsWith(expected), qPrintable(r.out));
+    }
+    const Run listed = run({u"list"_qs, u"--country"_qs, country});
+    QVERIFY2(listed.out.endsWith(
+                 inCountry == 1 ? QStringLiteral("1 event\n") : QStringLiteral("%1 events\n").arg(inCountry)),
+        qPrintable(listed.out.right(200)));
 }
 
 void tst_Cli::exportWritesFiles()
