@@ -81,6 +81,7 @@ ImportDialog::ImportDialog(const QString &path, QWidget *parent)
     m_columnsBox->setToolTip(tr("Which column gives each field. Detected from the headers; change any."));
 
     auto *form = new QFormLayout;
+    m_form = form;
     form->addRow(tr("File:"),
         new QLabel(QStringLiteral("%1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size())), this));
     form->addRow(tr("Format:"), m_format);
@@ -203,6 +204,13 @@ void ImportDialog::rebuildColumnEditors()
 void ImportDialog::updatePreview()
 {
     m_updating = true;
+    // Only record formats have an encoding to choose (JSON and iCalendar are UTF-8), and only CSV has cells
+    // that may mean "missing".
+    const QString format = m_format->currentData().toString();
+    const bool records
+        = format == QLatin1String("csv") || format == QLatin1String("gdelt") || format == QLatin1String("acled");
+    m_form->setRowVisible(m_encoding, records);
+    m_form->setRowVisible(m_missing, format == QLatin1String("csv"));
     ImportError error;
     m_preview = Importer::preview(m_path, options(), kPreviewRecords, &error);
     rebuildColumnEditors();

@@ -10,6 +10,7 @@ QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QGridLayout;
 class QGroupBox;
 class QLabel;
@@ -44,6 +45,7 @@ private:
     void rebuildColumnEditors();
 
     QString m_path;
+    QFormLayout *m_form = nullptr;
     QComboBox *m_format = nullptr;
     QComboBox *m_encoding = nullptr;
     QGroupBox *m_columnsBox = nullptr;
