@@ -53,6 +53,11 @@ void tst_CsvImport::records_data()
         << QList<QStringList>{{u"a"_qs, u"b"_qs}, {u"x, \"y\""_qs, u"two\nlines"_qs}};
     QTest::newRow("no final newline, blank lines")
         << QByteArray("a,b\n\n1,2") << QList<QStringList>{{u"a"_qs, u"b"_qs}, {u"1"_qs, u"2"_qs}};
+    QTest::newRow("white space before a quote")
+        << QByteArray("a,b,c\n  \"x,y\",\t\"p,q\", plain text \n")
+        << QList<QStringList>{{u"a"_qs, u"b"_qs, u"c"_qs}, {u"x,y"_qs, u"p,q"_qs, u"plain text"_qs}};
+    QTest::newRow("a quote inside unquoted text")
+        << QByteArray("a,b\n5'11\" tall,x\n") << QList<QStringList>{{u"a"_qs, u"b"_qs}, {u"5'11\" tall"_qs, u"x"_qs}};
     QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n")
                                   << QList<QStringList>{{u"a"_qs, u"b"_qs, u"c"_qs}, {QString(), QString(), QString()}};
 }

@@ -426,6 +426,7 @@ void tst_EventStore::failedWriteLeavesFileUnchanged_data()
         QTest::addRow("ends before it starts%s", where) << 9 << "it ends before it starts" << empty;
     }
     QTest::addRow("updated id repeated") << 6 << "its id \"%1\" was already used in this import" << false;
+    QTest::addRow("unchanged id repeated") << 6 << "its id \"%1\" was already used in this import" << false;
 }
 
 void tst_EventStore::failedWriteLeavesFileUnchanged()
@@ -455,7 +456,12 @@ void tst_EventStore::failedWriteLeavesFileUnchanged()
     if (empty) {
         ten[0] = simpleEvent(u"ten-0"_qs, u"Event 0"_qs, "2024-01-01");
     }
-    if (tag == "updated id repeated") {
+    if (tag == "unchanged id repeated") {
+        ten[0] = Seed::events().first(); // as stored: unchanged, and then met again
+        ten[badIndex] = ten[0];
+        ten[badIndex].title = u"Changed the second time"_qs;
+        problem = problem.arg(ten[0].id);
+    } else if (tag == "updated id repeated") {
         ten[badIndex] = ten[0];
         problem = problem.arg(ten[0].id);
     } else if (tag == "no title") {

@@ -109,6 +109,9 @@ void tst_Malformed::refusedWhole_data()
                                           << ":2: field \"Country\": \"Atlantis\" is not a country known to ISO 3166-1";
     QTest::newRow("csv: latitude 95") << "lat.csv" << QByteArray("Date,Title,Lat,Lon\n2023-01-01,A,95,10\n") << "auto"
                                       << ":2: field \"Lat\": \"95\" is not a number from -90 to 90";
+    QTest::newRow("csv: latitude not a number")
+        << "nan.csv" << QByteArray("Date,Title,Lat,Lon\n2023-01-01,A,nan,10\n") << "auto"
+        << ":2: field \"Lat\": \"nan\" is not a number from -90 to 90";
     QTest::newRow("csv: longitude in words")
         << "lon.csv" << QByteArray("Date,Title,Lat,Lon\n2023-01-01,A,45,east\n") << "auto"
         << ":2: field \"Lon\": \"east\" is not a number from -180 to 180";

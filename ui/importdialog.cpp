@@ -17,6 +17,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTextDocument>
 #include <QVBoxLayout>
 
 namespace {
@@ -69,9 +70,9 @@ ImportDialog::ImportDialog(const QString &path, QWidget *parent)
         m_format->addItem(format == detected ? tr("%1 (detected)").arg(name) : name, format);
     }
     m_format->setCurrentIndex(int(Importer::formats().indexOf(detected)));
-    for (const auto &[label, codec] :
-        {std::pair{tr("UTF-8"), QString()}, std::pair{tr("Latin-1 (ISO 8859-1)"), u"latin1"_qs},
-            std::pair{tr("Windows-1252"), u"windows-1252"_qs}, std::pair{tr("UTF-16"), u"utf-16"_qs}}) {
+    // Encodings that write a newline as one byte, as the reader splits lines there (so not UTF-16).
+    for (const auto &[label, codec] : {std::pair{tr("UTF-8"), QString()},
+             std::pair{tr("Latin-1 (ISO 8859-1)"), u"latin1"_qs}, std::pair{tr("Windows-1252"), u"windows-1252"_qs}}) {
         m_encoding->addItem(label, codec);
     }
     m_encoding->setToolTip(tr("The text's encoding, for CSV, GDELT and ACLED files. JSON and iCalendar are "
@@ -82,8 +83,10 @@ ImportDialog::ImportDialog(const QString &path, QWidget *parent)
 
     auto *form = new QFormLayout;
     m_form = form;
-    form->addRow(tr("File:"),
-        new QLabel(QStringLiteral("%1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size())), this));
+    auto *file
+        = new QLabel(QStringLiteral("%1 (%2)").arg(info.fileName(), QLocale().formattedDataSize(info.size())), this);
+    file->setTextFormat(Qt::PlainText); // a file name may hold anything, markup included
+    form->addRow(tr("File:"), file);
     form->addRow(tr("Format:"), m_format);
     form->addRow(tr("Encoding:"), m_encoding);
     form->addRow(tr("Missing values:"), m_missing);
@@ -171,10 +174,11 @@ void ImportDialog::rebuildColumnEditors()
         return;
     }
     m_headers = m_preview->headers;
-    qDeleteAll(m_columnEditors);
+    // Later, not now: this may run inside a signal of one of these editors.
     m_columnEditors.clear();
     while (QLayoutItem *item = m_columnsGrid->takeAt(0)) {
-        delete item->widget();
+        item->widget()->hide();
+        item->widget()->deleteLater();
         delete item;
     }
     const QStringList &fields = CsvImport::fields();
@@ -229,7 +233,7 @@ void ImportDialog::updatePreview()
                 event.allCountries().join(QStringLiteral(", ")), joinNames(event.actors), event.location.place};
             for (int column = 0; column < cells.size(); ++column) {
                 auto *item = new QTableWidgetItem(cells[column]);
-                item->setToolTip(cells[column]);
+                item->setToolTip(Qt::convertFromPlainText(cells[column]));
                 m_table->setItem(row, column, item);
             }
         }

@@ -32,6 +32,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressDialog>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
@@ -420,6 +421,9 @@ void MainWindow::openTimeline()
 
 void MainWindow::openPath(const QString &path)
 {
+    if (m_importing) {
+        return; // the timeline under an import stays until it ends
+    }
     QString error;
     std::unique_ptr<EventStore> store = Seed::openTimeline(path, &error);
     if (!store) {
@@ -449,6 +453,10 @@ void MainWindow::importFile()
 
 void MainWindow::previewImport(const QString &path)
 {
+    if (m_importing) {
+        statusBar()->showMessage(tr("An import is running; import %1 after it.").arg(QFileInfo(path).fileName()), 8000);
+        return;
+    }
     ImportDialog dialog(path, this);
     if (dialog.exec() == QDialog::Accepted) {
         importPath(path, dialog.options());
@@ -473,10 +481,19 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
         return !job->cancel;
     };
     const QString storePath = m_store->path();
-    QProgressDialog dialog(tr("Importing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 1000, this);
+    QProgressDialog dialog(this);
+    auto *label = new QLabel(&dialog);
+    label->setTextFormat(Qt::PlainText); // a file name may hold anything, markup included
+    label->setText(tr("Importing %1…").arg(QFileInfo(path).fileName()));
+    dialog.setLabel(label);
+    dialog.setCancelButtonText(tr("Cancel"));
+    dialog.setRange(0, 1000);
     dialog.setWindowModality(Qt::WindowModal);
-    dialog.setMinimumDuration(300);
+    dialog.setMinimumDuration(0); // shown at once, so that nothing else reaches the window meanwhile
     dialog.setAutoReset(false);
+    dialog.setAutoClose(false);
+    m_importing = true;
+    const auto done = qScopeGuard([this] { m_importing = false; });
     connect(&dialog, &QProgressDialog::canceled, this, [job] { job->cancel = true; });
     if (storePath == QLatin1String(":memory:")) {
         // An in-memory timeline has only this connection: import here, painting between batches.
@@ -615,7 +632,8 @@ void MainWindow::dropEvent(QDropEvent *event)
     const QList<QUrl> urls = event->mimeData()->urls();
     if (urls.size() == 1 && urls.first().isLocalFile()) {
         event->acceptProposedAction();
-        openOrImport(urls.first().toLocalFile());
+        // After the drop has finished: the preview and the import run their own event loops.
+        QTimer::singleShot(0, this, [this, path = urls.first().toLocalFile()] { openOrImport(path); });
     }
 }
 
@@ -647,6 +665,10 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_importing) {
+        event->ignore(); // the import's progress dialog has a Cancel button; the window closes after
+        return;
+    }
     saveSettings();
     QMainWindow::closeEvent(event);
 }

@@ -88,6 +88,7 @@ private:
     void restoreSettings();
 
     std::unique_ptr<EventStore> m_store;
+    bool m_importing = false; // an import runs: nothing may replace the timeline or close the window
     EventFilter m_filter;
     LaneMode m_laneMode;
     QString m_selectedId;

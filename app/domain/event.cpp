@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "event.h"
 
+#include <cmath>
+
 QString Actor::typeName(Type type)
 {
     return type == Type::Organisation ? QStringLiteral("organisation") : QStringLiteral("person");
@@ -28,4 +30,9 @@ QStringList Event::allCountries() const
     }
     result.removeDuplicates();
     return result;
+}
+
+bool Location::isCoordinate(double value, double limit)
+{
+    return std::isfinite(value) && std::abs(value) <= limit;
 }

@@ -27,6 +27,9 @@ struct Actor {
 };
 
 struct Location {
+    // Whether a value is a finite number of degrees within ±limit (90 for a latitude, 180 for a longitude).
+    static bool isCoordinate(double value, double limit);
+
     QString place;
     QString country; // ISO 3166-1 alpha-2, or empty
     std::optional<double> latitude;

@@ -33,7 +33,7 @@ bool looksLikeAcled(const QByteArray &head)
 std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileName,
     const RecordImport::Options &options, ImportError *error, const RecordImport::Sink &sink, const QString &encoding)
 {
-    CsvReader reader(device, QLatin1Char(','), encoding);
+    CsvReader reader(device, QChar(), encoding); // the delimiter as the file has it
     QStringList headers;
     if (!reader.next(&headers)) {
         if (error) {
@@ -136,7 +136,7 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
             }
             bool ok = false;
             const double value = cell(c).toDouble(&ok);
-            if (!ok || std::abs(value) > limit) {
+            if (!ok || !Location::isCoordinate(value, limit)) {
                 return Converted::fail(header(c),
                     QStringLiteral("\"%1\" is not a coordinate between -%2 and %2").arg(cell(c).left(40)).arg(limit));
             }

@@ -296,7 +296,7 @@ std::optional<Result> read(
                 bool ok = false;
                 const double value = cell(coordinate).toDouble(&ok);
                 const double limit = qstrcmp(coordinate, "lat") == 0 ? 90 : 180;
-                if (!ok || std::abs(value) > limit) {
+                if (!ok || !Location::isCoordinate(value, limit)) {
                     field = QLatin1String(coordinate);
                     problem = QStringLiteral("\"%1\" is not a number from -%2 to %2").arg(cell(coordinate)).arg(limit);
                     break;

@@ -191,7 +191,7 @@ bool CsvReader::next(QStringList *fields)
             ++i;
             continue;
         }
-        if (c != u' ' && c != u'"') {
+        if (!c.isSpace() && c != u'"') {
             // Plain text up to the next delimiter: no quote can open in it, so take it whole.
             qsizetype end = line.indexOf(m_delimiter, i);
             end = end < 0 ? line.size() : end;

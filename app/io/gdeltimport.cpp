@@ -47,7 +47,7 @@ enum Field {
     AvgTone = 34,
 };
 
-// Geography block offsets: type, full name, country code; then (2.0) ADM1, ADM2, lat, long.
+// Geography block offsets: type, full name, country code, ADM1 code, (2.0 only) ADM2 code, lat, long, FeatureID.
 constexpr int kGeoType = 0;
 constexpr int kGeoFullName = 1;
 constexpr int kGeoCountry = 2;
@@ -227,10 +227,11 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
             const int lat = geo + layout->geoBlock - 3; // lat, long and FeatureID end the block
             event->location.latitude = number(f[lat]);
             event->location.longitude = number(f[lat + 1]);
-            if (event->location.latitude && std::abs(*event->location.latitude) > 90) {
+            // A coordinate out of range is dropped rather than refused: the place still says where.
+            if (event->location.latitude && !Location::isCoordinate(*event->location.latitude, 90)) {
                 event->location.latitude.reset();
             }
-            if (event->location.longitude && std::abs(*event->location.longitude) > 180) {
+            if (event->location.longitude && !Location::isCoordinate(*event->location.longitude, 180)) {
                 event->location.longitude.reset();
             }
         }

@@ -170,10 +170,11 @@ public:
         if (!exists) {
             return m_find.errorString();
         }
-        // A row this write added, or one it already updated, means the file repeats an id.
-        if (rowid >= m_firstNewRowid || m_updated.contains(rowid)) {
+        // A row this write added, or one it already met, means the file repeats an id.
+        if (rowid >= m_firstNewRowid || m_met.contains(rowid)) {
             return QStringLiteral("its id \"%1\" was already used in this import").arg(event.id);
         }
+        m_met.insert(rowid);
         if (same) {
             ++summary.unchanged;
             return {};
@@ -186,7 +187,6 @@ public:
                 return query->errorString();
             }
         }
-        m_updated.insert(rowid);
         ++summary.updated;
         return writeChildren(rowid, event);
     }
@@ -276,7 +276,7 @@ private:
     SqliteStatement m_find, m_insert, m_update, m_actor, m_eventActor, m_country, m_quote, m_source, m_tag, m_fts;
     std::vector<std::unique_ptr<SqliteStatement>> m_deletes;
     QHash<QString, qint64> m_actorIds;
-    QSet<qint64> m_updated;
+    QSet<qint64> m_met; // rows that were there before this write and that it has met: updated or unchanged
 };
 
 // What events sort by for each key; the two list columns sort by their first value (never NULL).

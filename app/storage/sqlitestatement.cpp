@@ -11,6 +11,9 @@ SqliteStatement::SqliteStatement(sqlite3 *db, const char *sql)
     : m_db(db)
 {
     m_status = db ? sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) : SQLITE_MISUSE;
+    if (db && !m_statement) {
+        m_prepareError = QString::fromUtf8(sqlite3_errmsg(db)); // kept: later calls would overwrite it
+    }
 }
 
 SqliteStatement::~SqliteStatement()
@@ -102,6 +105,9 @@ QString SqliteStatement::errorString() const
 {
     if (!m_db) {
         return QStringLiteral("the timeline is not an SQLite file");
+    }
+    if (!m_prepareError.isEmpty()) {
+        return m_prepareError;
     }
     return QString::fromUtf8(sqlite3_errmsg(m_db));
 }

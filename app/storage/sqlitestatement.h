@@ -44,6 +44,7 @@ private:
     sqlite3_stmt *m_statement = nullptr;
     int m_index = 0;
     int m_status = 0;
+    QString m_prepareError;
 };
 
 // The SQLite handle under a Qt connection, or nullptr when the driver is not SQLite.
