@@ -137,6 +137,10 @@ void tst_Malformed::refusedWhole_data()
     QTest::newRow("csv: repeated id")
         << "twice.csv" << QByteArray("Id,Date,Title\nx,2023-01-01,A\nx,2023-01-02,B\n") << "auto"
         << "timeline:: nothing was written: event 2 (\"B\"): its id \"x\" was already used in this import";
+    QTest::newRow("csv: repeated id before a bad date")
+        << "twice-then-bad.csv" << QByteArray("Id,Date,Title\nx,2023-01-01,A\nx,2023-01-02,B\ny,2023-02-30,C\n")
+        << "auto"
+        << "timeline:: nothing was written: event 2 (\"B\"): its id \"x\" was already used in this import";
     // Annals JSON.
     QTest::newRow("json: truncated")
         << "truncated.json"

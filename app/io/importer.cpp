@@ -12,6 +12,11 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
 namespace {
 
 bool isRecordFormat(const QString &format)
@@ -64,6 +69,62 @@ std::optional<RecordRead> readRecords(QIODevice *device, const QString &path, co
     }
     return result;
 }
+
+// Batches of events from a reader thread to the writing one, at most kDepth waiting.
+class RecordPipe {
+public:
+    static constexpr qsizetype kBatch = 512;
+    static constexpr size_t kDepth = 8;
+
+    // False when the writer has stopped: the reader should stop too.
+    bool push(QList<Event> &&batch, qint64 done, qint64 total)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_stopped || m_batches.size() < kDepth; });
+        if (m_stopped) {
+            return false;
+        }
+        m_batches.push_back(std::move(batch));
+        batch = {};
+        m_done = done;
+        m_total = total;
+        m_changed.notify_all();
+        return true;
+    }
+    // False once the reader has finished and every batch is taken.
+    bool pop(QList<Event> *batch, qint64 *done, qint64 *total)
+    {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_finished || !m_batches.empty(); });
+        if (m_batches.empty()) {
+            return false;
+        }
+        *batch = std::move(m_batches.front());
+        m_batches.pop_front();
+        *done = m_done;
+        *total = m_total;
+        m_changed.notify_all();
+        return true;
+    }
+    void finish() { set(m_finished); }
+    void stop() { set(m_stopped); }
+
+private:
+    void set(bool &flag)
+    {
+        const std::lock_guard lock(m_mutex);
+        flag = true;
+        m_changed.notify_all();
+    }
+
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<QList<Event>> m_batches;
+    qint64 m_done = 0;
+    qint64 m_total = 0;
+    bool m_finished = false;
+    bool m_stopped = false;
+};
 
 bool openFile(QFile &file, ImportError *error)
 {
@@ -256,22 +317,50 @@ std::optional<Summary> importFile(
         summary.skipped = std::move(read->skipped);
         return summary;
     }
-    QFile file(path);
-    if (!openFile(file, error)) {
-        return std::nullopt;
-    }
+    // Two threads: this one writes while a reader thread parses the file into batches of events, so that
+    // parsing and SQLite's work overlap. The queue between them is bounded: memory stays flat.
+    RecordPipe pipe;
+    ImportError readError;
+    std::optional<RecordRead> read;
+    std::thread reader([&] {
+        QFile file(path);
+        if (!openFile(file, &readError)) {
+            pipe.finish();
+            return;
+        }
+        const qint64 size = file.size();
+        QList<Event> batch;
+        read = readRecords(&file, path, summary.format, options, -1, &readError, [&](const Event &event) {
+            batch.append(event);
+            return batch.size() < RecordPipe::kBatch || pipe.push(std::move(batch), file.pos(), size);
+        });
+        // The events before a bad record go to the writer too: one of them may fail first, and the first
+        // failure in the file is the one to report.
+        if (!batch.isEmpty()) {
+            pipe.push(std::move(batch), size, size);
+        }
+        pipe.finish();
+    });
     EventWriteSession session(store);
     bool stored = true;
     qsizetype count = 0;
-    std::optional<RecordRead> read
-        = readRecords(&file, path, summary.format, options, -1, error, [&](const Event &event) {
-              if (progress && ++count % kProgressEvery == 0 && !progress(file.pos(), file.size())) {
-                  cancelled = true;
-                  return false;
-              }
-              stored = session.add(event);
-              return stored;
-          });
+    QList<Event> batch;
+    qint64 done = 0;
+    qint64 total = 0;
+    while (stored && !cancelled && pipe.pop(&batch, &done, &total)) {
+        for (const Event &event : std::as_const(batch)) {
+            if (progress && ++count % kProgressEvery == 0 && !progress(done, total)) {
+                cancelled = true;
+                break;
+            }
+            if (!session.add(event)) {
+                stored = false;
+                break;
+            }
+        }
+    }
+    pipe.stop(); // the reader, if still reading, stops at its next batch
+    reader.join();
     if (cancelled) {
         return storeError(); // the session rolls back as it ends
     }
@@ -280,14 +369,17 @@ std::optional<Summary> importFile(
         return storeError();
     }
     if (!read) {
-        return std::nullopt; // the session rolls back as it goes
+        if (error) {
+            *error = readError;
+        }
+        return std::nullopt; // the session rolls back as it ends
     }
     const std::optional<WriteSummary> written = session.commit();
     if (!written) {
         return storeError();
     }
     if (progress) {
-        progress(file.size(), file.size());
+        progress(total, total);
     }
     summary.written = *written;
     summary.skipped = std::move(read->skipped);
