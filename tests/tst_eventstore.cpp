@@ -6,6 +6,7 @@
 
 #include <QFile>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QTemporaryDir>
@@ -74,6 +75,7 @@ private slots:
     void readsBackWhatWasWritten();
     void reimportAddsNothing();
     void changedEventIsUpdated();
+    void fullTextIndexMatchesItsText();
     void failedWriteLeavesFileUnchanged_data();
     void failedWriteLeavesFileUnchanged();
     void pagesInTimeOrder();
@@ -193,7 +195,7 @@ void tst_EventStore::refusesNewerFile()
     QCOMPARE(store.errorString(),
         path
             + QStringLiteral(": it was written by a newer Annals (schema version 99; this "
-                             "one reads up to 2)"));
+                             "one reads up to 3)"));
 }
 
 void tst_EventStore::refusesFileThatIsNotSqlite()
@@ -411,6 +413,49 @@ void tst_EventStore::changedEventIsUpdated()
     filter = {};
     filter.countries = {u"CN"_qs};
     QCOMPARE(m_store->count(filter), 9); // Wang Yi brought China to Lavrov's statement
+}
+
+void tst_EventStore::fullTextIndexMatchesItsText()
+{
+    // The index is built whole after a first import, then kept up row by row; both read the same view, so SQLite's
+    // own check, which compares the index with the text it should hold, must pass after each.
+    const QString path = m_dir.filePath(QStringLiteral("fts.annals"));
+    QFile::remove(path);
+    const auto check = [&] {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("fts"));
+        db.setDatabaseName(path);
+        bool ok = db.open();
+        QSqlQuery query(db);
+        ok = ok && query.exec(QStringLiteral("INSERT INTO events_fts(events_fts, rank) VALUES ('integrity-check', 1)"));
+        const QString error = query.lastError().text();
+        query = QSqlQuery();
+        db.close();
+        db = {};
+        QSqlDatabase::removeDatabase(QStringLiteral("fts"));
+        return ok ? QString() : error;
+    };
+    auto store = std::make_unique<EventStore>(path);
+    QVERIFY(store->open());
+    QVERIFY(store->write(Seed::events()));
+    QCOMPARE(check(), QString());
+    QList<Event> events = Seed::events();
+    events[3].title = u"Lavrov on the SCO"_qs;
+    events[3].quotes.append({u"Lavrov"_qs, u"A multipolar world"_qs});
+    events[3].actors.append({u"Wang Yi"_qs, u"CN"_qs, u"listener"_qs, {}, Actor::Type::Person});
+    events[5].tags = {u"retagged"_qs};
+    events.append(simpleEvent(u"later"_qs, u"A later event"_qs, "2024-01-01"));
+    const std::optional<WriteSummary> summary = store->write(events);
+    QVERIFY2(summary, qPrintable(store->errorString()));
+    QCOMPARE(summary->updated, 2);
+    QCOMPARE(summary->added, 1);
+    QCOMPARE(check(), QString());
+    EventFilter filter;
+    filter.text = u"multipolar"_qs;
+    QCOMPARE(store->count(filter), 1);
+    filter.text = u"retagged"_qs;
+    QCOMPARE(store->count(filter), 1);
+    filter.text = u"later"_qs;
+    QCOMPARE(store->count(filter), 1);
 }
 
 void tst_EventStore::failedWriteLeavesFileUnchanged_data()

@@ -116,9 +116,11 @@ QString problemWith(const Event &event)
 // QSqlQuery, binding values as QVariants cost more than SQLite's own work.
 class Writer {
 public:
-    explicit Writer(sqlite3 *db, qint64 firstNewRowid)
+    // With `deferFullText`, the full-text index is left for the session to rebuild once at the end.
+    Writer(sqlite3 *db, qint64 firstNewRowid, bool deferFullText)
         : m_db(db)
         , m_firstNewRowid(firstNewRowid)
+        , m_deferFullText(deferFullText)
         , m_find(db, "SELECT rowid, digest FROM events WHERE id = ?")
         , m_insert(db,
               "INSERT INTO events (title, summary, kind, start_s, end_s, precision, cover_end, place, "
@@ -135,14 +137,17 @@ public:
         , m_quote(db, "INSERT INTO quotes (event, position, speaker, text) VALUES (?, ?, ?, ?)")
         , m_source(db, "INSERT INTO sources (event, position, name, url, date) VALUES (?, ?, ?, ?, ?)")
         , m_tag(db, "INSERT INTO tags (event, position, tag) VALUES (?, ?, ?)")
-        , m_fts(db,
+        // The index's text comes from the view both ways: what 'delete' takes out is exactly what went in.
+        , m_ftsAdd(db,
               "INSERT INTO events_fts (rowid, title, summary, quotes, actors, place, tags) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?)")
+              "SELECT id, title, summary, quotes, actors, place, tags FROM events_fts_source WHERE id = ?")
+        , m_ftsRemove(db,
+              "INSERT INTO events_fts (events_fts, rowid, title, summary, quotes, actors, place, tags) "
+              "SELECT 'delete', id, title, summary, quotes, actors, place, tags FROM events_fts_source WHERE id = ?")
     {
-        for (const char *sql :
-            {"DELETE FROM event_actors WHERE event = ?", "DELETE FROM event_countries WHERE event = ?",
-                "DELETE FROM quotes WHERE event = ?", "DELETE FROM sources WHERE event = ?",
-                "DELETE FROM tags WHERE event = ?", "DELETE FROM events_fts WHERE rowid = ?"}) {
+        for (const char *sql : {"DELETE FROM event_actors WHERE event = ?",
+                 "DELETE FROM event_countries WHERE event = ?", "DELETE FROM quotes WHERE event = ?",
+                 "DELETE FROM sources WHERE event = ?", "DELETE FROM tags WHERE event = ?"}) {
             m_deletes.push_back(std::make_unique<SqliteStatement>(db, sql));
         }
     }
@@ -179,6 +184,10 @@ public:
             ++summary.unchanged;
             return {};
         }
+        // Out of the index while the view still shows the old text.
+        if (!m_ftsRemove.bind(rowid).exec()) {
+            return m_ftsRemove.errorString();
+        }
         if (!bindRow(m_update, event, digest).bind(rowid).exec()) {
             return m_update.errorString();
         }
@@ -214,25 +223,20 @@ private:
     QString writeChildren(qint64 id, const Event &event)
     {
         QString error;
-        QString actorText;
-        const QChar space(QLatin1Char(' '));
         for (int i = 0; i < event.actors.size() && error.isEmpty(); ++i) {
             const Actor &actor = event.actors[i];
             const qint64 actorId = actorIdFor(actor, &error);
             if (error.isEmpty()) {
                 error = run(m_eventActor.bind(id).bind(i).bind(actorId).bind(actor.role).bind(actor.title));
             }
-            actorText += actor.name + space + actor.title + space;
         }
         const QStringList countries = event.allCountries();
         for (int i = 0; i < countries.size() && error.isEmpty(); ++i) {
             error = run(m_country.bind(id).bind(i).bind(countries[i]).bind(event.countries.contains(countries[i])));
         }
-        QString quoteText;
         for (int i = 0; i < event.quotes.size() && error.isEmpty(); ++i) {
             const Quote &quote = event.quotes[i];
             error = run(m_quote.bind(id).bind(i).bind(quote.speaker).bind(quote.text));
-            quoteText += quote.speaker + space + quote.text + space;
         }
         for (int i = 0; i < event.sources.size() && error.isEmpty(); ++i) {
             const Source &source = event.sources[i];
@@ -241,14 +245,8 @@ private:
         for (int i = 0; i < event.tags.size() && error.isEmpty(); ++i) {
             error = run(m_tag.bind(id).bind(i).bind(event.tags[i]));
         }
-        if (error.isEmpty()) {
-            error = run(m_fts.bind(id)
-                            .bind(event.title)
-                            .bind(event.summary)
-                            .bind(quoteText)
-                            .bind(actorText)
-                            .bind(event.location.place)
-                            .bind(event.tags.join(space)));
+        if (error.isEmpty() && !m_deferFullText) {
+            error = run(m_ftsAdd.bind(id));
         }
         return error;
     }
@@ -273,7 +271,9 @@ private:
 
     sqlite3 *m_db;
     qint64 m_firstNewRowid;
-    SqliteStatement m_find, m_insert, m_update, m_actor, m_eventActor, m_country, m_quote, m_source, m_tag, m_fts;
+    bool m_deferFullText;
+    SqliteStatement m_find, m_insert, m_update, m_actor, m_eventActor, m_country, m_quote, m_source, m_tag, m_ftsAdd,
+        m_ftsRemove;
     std::vector<std::unique_ptr<SqliteStatement>> m_deletes;
     QHash<QString, qint64> m_actorIds;
     QSet<qint64> m_met; // rows that were there before this write and that it has met: updated or unchanged
@@ -390,13 +390,17 @@ struct EventWriteSession::Private {
 
     // Into an empty timeline, indexes are cheaper built once at the end, by sorting, than kept up row by row. The
     // drop and the rebuild are inside the write's transaction, so a rollback brings the indexes back too.
-    bool dropIndexesIfEmpty()
+    // Into an empty timeline, indexes are cheaper built once at the end than kept up row by row: the ordinary
+    // ones by sorting, the full-text one by its 'rebuild'. The drop and the rebuild are inside the write's
+    // transaction, so a rollback brings the indexes back too.
+    bool startBulkIfEmpty()
     {
         QSqlQuery query(db);
         if (!query.exec(QStringLiteral("SELECT EXISTS (SELECT 1 FROM events)")) || !query.next()
             || query.value(0).toBool()) {
             return true;
         }
+        bulk = true;
         query.exec(QStringLiteral("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL "
                                   "AND tbl_name IN ('events', 'event_actors', 'event_countries')"));
         QStringList names;
@@ -413,10 +417,14 @@ struct EventWriteSession::Private {
         return true;
     }
 
-    bool rebuildIndexes()
+    bool finishBulk()
     {
+        if (!bulk) {
+            return true;
+        }
         QSqlQuery query(db);
-        for (const QString &sql : std::as_const(rebuild)) {
+        for (const QString &sql :
+            QStringList{QStringLiteral("INSERT INTO events_fts(events_fts) VALUES ('rebuild')")} + rebuild) {
             if (!query.exec(sql)) {
                 error = query.lastError().text();
                 return false;
@@ -443,7 +451,8 @@ struct EventWriteSession::Private {
     EventStore &store;
     QSqlDatabase db;
     std::unique_ptr<Writer> writer;
-    QStringList rebuild;
+    bool bulk = false; // the timeline was empty: indexes are built at the end
+    QStringList rebuild; // the indexes to create then
     WriteSummary summary;
     qsizetype total = 0;
     qsizetype count = 0;
@@ -466,11 +475,11 @@ EventWriteSession::EventWriteSession(EventStore &store, qsizetype total)
         return;
     }
     d->open = true;
-    if (!d->dropIndexesIfEmpty()) {
+    if (!d->startBulkIfEmpty()) {
         d->store.fail(d->error);
         return;
     }
-    d->writer = std::make_unique<Writer>(handle, d->nextRowid());
+    d->writer = std::make_unique<Writer>(handle, d->nextRowid(), d->bulk);
 }
 
 EventWriteSession::~EventWriteSession()
@@ -500,7 +509,7 @@ std::optional<WriteSummary> EventWriteSession::commit()
 {
     if (d->open && d->error.isEmpty()) {
         d->writer.reset(); // its statements must finish before the commit
-        if (d->rebuildIndexes() && d->db.commit()) {
+        if (d->finishBulk() && d->db.commit()) {
             d->open = false;
             return d->summary;
         }

@@ -13,7 +13,8 @@ namespace Schema {
 
 // Version 1: events, actors, countries, quotes, sources and tags.
 // Version 2: a digest per event (re-imports skip unchanged events) and the FTS5 index.
-inline constexpr int kVersion = 2;
+// Version 3: the FTS5 index reads its text from the events through a view (events_fts_source) and keeps no copy.
+inline constexpr int kVersion = 3;
 
 int version(const QSqlDatabase &db);
 bool migrate(QSqlDatabase &db, QString *error);
