@@ -21,9 +21,11 @@
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -101,6 +103,7 @@ private slots:
     void dropImportsAnyFormat();
     void importPreviewWritesNothingUntilConfirmed();
     void importRunsBesideTheWindow();
+    void cancellingAnImportWritesNothing();
 
 private:
     std::unique_ptr<MainWindow> makeWindow(const QString &path) const;
@@ -426,6 +429,42 @@ void tst_Browser::importRunsBesideTheWindow()
     QVERIFY(window->importPath(
         QStringLiteral(ANNALS_SHARED_DIR "/data/real/gdelt/gdelt2_20191024143000.export.CSV"), Importer::Options()));
     QCOMPARE(window->eventModel()->rowCount(), 9 + 2111);
+}
+
+void tst_Browser::cancellingAnImportWritesNothing()
+{
+    const QString path = m_data.filePath(QStringLiteral("cancelled.annals"));
+    QFile::remove(path);
+    auto window = makeWindow(path);
+    const QString csv = m_data.filePath(QStringLiteral("long.csv"));
+    {
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("Date,Title\n");
+        for (int i = 0; i < 60000; ++i) {
+            file.write("2023-06-01,Event " + QByteArray::number(i) + '\n');
+        }
+    }
+    // The user presses Cancel as soon as the progress dialog shows.
+    bool pressed = false;
+    auto *poll = new QTimer(window.get());
+    connect(poll, &QTimer::timeout, poll, [&] {
+        if (auto *progress = window->findChild<QProgressDialog *>(); progress && progress->isVisible() && !pressed) {
+            pressed = true;
+            QTest::mouseClick(progress->findChild<QPushButton *>(), Qt::LeftButton);
+        }
+    });
+    poll->start(1);
+    QVERIFY(!window->importPath(csv, Importer::Options()));
+    poll->stop();
+    QVERIFY(pressed);
+    QCOMPARE(window->eventModel()->rowCount(), 9);
+    QVERIFY2(window->statusBar()->currentMessage().startsWith(u"Import cancelled"_qs),
+        qPrintable(window->statusBar()->currentMessage()));
+    window.reset();
+    EventStore store(path);
+    QVERIFY(store.open());
+    QCOMPARE(store.count(), 9); // nothing of it reached the file
 }
 
 QTEST_MAIN(tst_Browser)
