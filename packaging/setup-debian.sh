@@ -9,7 +9,7 @@ packages=(
     cmake ninja-build g++ ccache pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libgl-dev
     # run: the SQLite driver, country names and flags, a font for offscreen rendering
-    libqt6sql6-sqlite iso-codes iso-flags-svg fonts-dejavu-core libical-dev libsqlite3-dev tzdata
+    libqt6sql6-sqlite iso-codes iso-flags-svg fonts-dejavu-core libical-dev libsqlite3-dev libzip-dev tzdata
     # test: a virtual display for the window test; building, checking and installing the .deb
     xvfb xauth imagemagick dpkg-dev file desktop-file-utils appstream
 )

@@ -136,6 +136,7 @@ void tst_GdeltImport::eachVersion_data()
     QTest::newRow("2.0, 61 fields") << fixture("gdelt2-excerpt.export.CSV") << true;
     QTest::newRow("1.0, 58 fields") << fixture("gdelt1-excerpt.export.CSV") << true;
     QTest::newRow("1.0 backfile, 57 fields") << fixture("gdelt1-backfile.CSV") << false;
+    QTest::newRow("2.0, zipped as GDELT serves it") << fixture("gdelt2-excerpt.export.CSV.zip") << true;
 }
 
 void tst_GdeltImport::eachVersion()

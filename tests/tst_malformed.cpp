@@ -208,6 +208,18 @@ void tst_Malformed::refusedWhole_data()
     QTest::newRow("gdelt: invalid UTF-8")
         << "bytes.export.CSV" << gdeltRecord("1") + gdeltRecord("2").replace("PARIS", "PAR\xc3S") << "auto"
         << ":2: this line is not valid UTF-8 (give --encoding latin1 if the file is Latin-1)";
+    // ZIP archives, as GDELT and ACLED are downloaded.
+    QTest::newRow("zip: two files") << "@zip/two-files.zip" << QByteArray() << "auto"
+                                    << ": this .zip holds 2 files; Annals reads a .zip of one file, as GDELT and ACLED "
+                                       "give them. Unzip it and import the file you want";
+    QTest::newRow("zip: JSON inside") << "@zip/json.zip" << QByteArray() << "auto"
+                                      << ": a .zip is read for CSV, GDELT and ACLED files only; unzip it and import "
+                                         "the file inside";
+    QTest::newRow("zip: corrupt") << "corrupt.zip" << QByteArray("PK\x03\x04\x14\x00garbage that is no zip", 30)
+                                  << "auto"
+                                  << ": this .zip cannot be read (Not a zip archive); is it cut short or damaged?";
+    QTest::newRow("zip: cut short") << "cut.zip" << QByteArray() << "auto"
+                                    << ": this .zip cannot be read (Not a zip archive); is it cut short or damaged?";
     // ACLED.
     QTest::newRow("acled: no event_date column")
         << "nodate-acled.csv" << QByteArray("event_id_cnty,event_type,country\nNIG1,Battles,Nigeria\n") << "acled"
@@ -244,8 +256,16 @@ void tst_Malformed::refusedWhole()
     QFETCH(QByteArray, content);
     QFETCH(QString, format);
     QFETCH(QString, expected);
-    const QString path = m_dir.filePath(name);
-    {
+    // "@zip/x.zip": a fixture from tests/data, as it is; "cut.zip": the first half of the zipped GDELT excerpt.
+    const bool fixture = name.startsWith(u'@');
+    const QString path = fixture ? QStringLiteral(ANNALS_TEST_DATA "/") + name.mid(1) : m_dir.filePath(name);
+    if (name == u"cut.zip"_qs) {
+        QFile zip(QStringLiteral(ANNALS_TEST_DATA "/gdelt/gdelt2-excerpt.export.CSV.zip"));
+        QVERIFY(zip.open(QIODevice::ReadOnly));
+        content = zip.readAll();
+        content.truncate(content.size() / 2);
+    }
+    if (!fixture) {
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         if (content == kHugeLine) {
@@ -272,7 +292,9 @@ void tst_Malformed::refusedWhole()
         QCOMPARE(message, whose + expected.mid(expected.startsWith(u"timeline:"_qs) ? 9 : 0));
     }
     QCOMPARE(tableChecksum(m_timeline), before);
-    QFile::remove(path);
+    if (!fixture) {
+        QFile::remove(path);
+    }
 }
 
 void tst_Malformed::cancelledImportWritesNothing()

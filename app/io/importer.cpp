@@ -6,6 +6,7 @@
 #include "io/csvreader.h"
 #include "io/gdeltimport.h"
 #include "io/icalendarimport.h"
+#include "io/inputfile.h"
 #include "io/jsonformat.h"
 #include "io/timelinejsimport.h"
 
@@ -126,17 +127,6 @@ private:
     bool m_stopped = false;
 };
 
-bool openFile(QFile &file, ImportError *error)
-{
-    if (file.open(QIODevice::ReadOnly)) {
-        return true;
-    }
-    if (error) {
-        *error = ImportError{file.fileName(), 0, 0, QString(), file.errorString()};
-    }
-    return false;
-}
-
 } // namespace
 
 namespace Importer {
@@ -160,8 +150,7 @@ QString detectFormat(const QString &path, const QString &format)
     if (format != QLatin1String("auto")) {
         return format;
     }
-    QFile file(path);
-    QByteArray head = file.open(QIODevice::ReadOnly) ? file.read(64 * 1024) : QByteArray();
+    QByteArray head = InputFile::head(path); // inside a .zip, the file it holds
     if (head.startsWith("\xEF\xBB\xBF")) {
         head.remove(0, 3);
     }
@@ -198,8 +187,8 @@ QString detectFormat(const QString &path, const QString &format)
 
 QString fileDialogFilter()
 {
-    return QStringLiteral("Events (*.json *.csv *.tsv *.txt *.ics);;Annals or TimelineJS JSON (*.json);;"
-                          "CSV, TSV, GDELT or ACLED (*.csv *.tsv *.txt);;iCalendar (*.ics);;All files (*)");
+    return QStringLiteral("Events (*.json *.csv *.tsv *.txt *.ics *.zip);;Annals or TimelineJS JSON (*.json);;"
+                          "CSV, TSV, GDELT or ACLED (*.csv *.tsv *.txt *.zip);;iCalendar (*.ics);;All files (*)");
 }
 
 std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error)
@@ -214,6 +203,15 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
         result.skipped = std::move(read->skipped);
         return result;
     };
+    if (!isRecordFormat(result.format) && (QFileInfo(path).isDir() || InputFile::isZip(path))) {
+        if (error) {
+            *error = ImportError{path, 0, 0, QString(),
+                QFileInfo(path).isDir() ? QStringLiteral("this is a folder, not a file")
+                                        : QStringLiteral("a .zip is read for CSV, GDELT and ACLED files only; unzip "
+                                                         "it and import the file inside")};
+        }
+        return std::nullopt;
+    }
     if (result.format == QLatin1String("timelinejs")) {
         return take(TimelineJsImport::readFile(path, options.skipInvalid, error));
     }
@@ -221,11 +219,11 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
         return take(ICalendarImport::readFile(path, options.skipInvalid, error));
     }
     if (isRecordFormat(result.format)) {
-        QFile file(path);
-        if (!openFile(file, error)) {
+        const std::unique_ptr<QIODevice> file = InputFile::open(path, error);
+        if (!file) {
             return std::nullopt;
         }
-        return take(readRecords(&file, path, result.format, options, -1, error, {}));
+        return take(readRecords(file.get(), path, result.format, options, -1, error, {}));
     }
     std::optional<JsonFormat::Document> document = JsonFormat::readFile(path, error);
     if (!document) {
@@ -242,17 +240,19 @@ std::optional<Preview> preview(const QString &path, const Options &options, qsiz
     Options lenient = options;
     lenient.skipInvalid = true; // the preview lists every problem in its records, not just the first
     if (isRecordFormat(preview.format)) {
-        QFile file(path);
-        if (!openFile(file, error)) {
+        std::unique_ptr<QIODevice> file = InputFile::open(path, error);
+        if (!file) {
             return std::nullopt;
         }
         ImportError problem;
-        std::optional<RecordRead> read = readRecords(&file, path, preview.format, lenient, records, &problem, {});
+        std::optional<RecordRead> read = readRecords(file.get(), path, preview.format, lenient, records, &problem, {});
         if (!read) {
             // The columns still, so that the user can map them.
-            file.seek(0);
-            CsvReader reader(&file, QChar(), options.encoding);
-            reader.next(&preview.headers);
+            file = InputFile::open(path, nullptr);
+            if (file) {
+                CsvReader reader(file.get(), QChar(), options.encoding);
+                reader.next(&preview.headers);
+            }
             preview.readable = false;
             preview.problems.append(problem);
             return preview;
@@ -323,16 +323,16 @@ std::optional<Summary> importFile(
     ImportError readError;
     std::optional<RecordRead> read;
     std::thread reader([&] {
-        QFile file(path);
-        if (!openFile(file, &readError)) {
+        const std::unique_ptr<QIODevice> file = InputFile::open(path, &readError);
+        if (!file) {
             pipe.finish();
             return;
         }
-        const qint64 size = file.size();
+        const qint64 size = file->size();
         QList<Event> batch;
-        read = readRecords(&file, path, summary.format, options, -1, &readError, [&](const Event &event) {
+        read = readRecords(file.get(), path, summary.format, options, -1, &readError, [&](const Event &event) {
             batch.append(event);
-            return batch.size() < RecordPipe::kBatch || pipe.push(std::move(batch), file.pos(), size);
+            return batch.size() < RecordPipe::kBatch || pipe.push(std::move(batch), file->pos(), size);
         });
         // The events before a bad record go to the writer too: one of them may fail first, and the first
         // failure in the file is the one to report.
