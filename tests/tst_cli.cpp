@@ -38,6 +38,7 @@ private slots:
     void exportToADeviceWritesInPlace();
     void importCsvWithReport();
     void importEachFormat_data();
+    void skipInvalidLeavesOutRepeats();
     void importEachFormat();
     void exportImageWithoutDisplay_data();
     void exportImageWithoutDisplay();
@@ -170,6 +171,8 @@ void tst_Cli::usageErrors_data()
     QTest::newRow("export to a name that says no format")
         << QStringList{u"export"_qs, u"-o"_qs, u"x.txt"_qs} << "annals export: give --format (json,csv)\n";
     QTest::newRow("import without file") << QStringList{u"import"_qs} << "annals import: name one file to import\n";
+    QTest::newRow("report without skipping") << QStringList{u"import"_qs, u"x.csv"_qs, u"--report"_qs,
+        u"r.txt"_qs} << "annals import: --report lists the records --skip-invalid skips; give both\n";
     QTest::newRow("unknown command") << QStringList{u"lsit"_qs}
                                      << "\"lsit\" is neither a command nor a timeline file.\n";
     QTest::newRow("unknown option") << QStringList{u"list"_qs, u"--colour"_qs} << "Unknown option 'colour'.\n";
@@ -263,6 +266,27 @@ void tst_Cli::importEachFormat()
     QVERIFY2(listed.out.endsWith(
                  inCountry == 1 ? QStringLiteral("1 event\n") : QStringLiteral("%1 events\n").arg(inCountry)),
         qPrintable(listed.out.right(200)));
+}
+
+void tst_Cli::skipInvalidLeavesOutRepeats()
+{
+    // A record that repeats an earlier one's id is skipped and listed with its line, like any invalid record.
+    QFile csv(m_home->filePath(u"repeats.csv"_qs));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("Id,Date,Title\nx,2023-01-01,A\nx,2023-01-02,B\ny,2023-02-30,C\nz,2023-03-01,D\n");
+    csv.close();
+    Run r = run({u"import"_qs, u"--skip-invalid"_qs, u"repeats.csv"_qs});
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.err,
+        u"skipped: repeats.csv:3: its id \"x\" was already used in this import\n"
+        "skipped: repeats.csv:4: field \"Date\": \"2023-02-30\" has day 30, but that month has 28 days\n"_qs);
+    QVERIFY2(r.out.endsWith(u": 2 added, 0 updated, 0 unchanged, 2 skipped.\n"_qs), qPrintable(r.out));
+    // TimelineJS's deliberately broken example repeats an event word for word: it is left out, the rest comes in.
+    r = run({u"import"_qs, u"--skip-invalid"_qs,
+        QStringLiteral(ANNALS_SHARED_DIR "/data/real/timelinejs/error_message_test.json")});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.endsWith(u": 14 added, 0 updated, 0 unchanged, 3 skipped.\n"_qs), qPrintable(r.out));
+    QCOMPARE(r.err.count(u"was already used in this import"_qs), 2);
 }
 
 void tst_Cli::exportWritesFiles()

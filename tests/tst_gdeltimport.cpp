@@ -153,6 +153,7 @@ void tst_GdeltImport::eachVersion()
     QCOMPARE(first.kind, u"threat"_qs); // EventRootCode 13
     QCOMPARE(actorsOf(first), u"Victoria (AU)"_qs); // Actor2 only; AUS is CAMEO (and ISO) for Australia
     QCOMPARE(first.actors[0].role, u"target"_qs);
+    QCOMPARE(first.title, u"Unidentified actor → Victoria: Threaten"_qs); // not Victoria threatening
     QCOMPARE(first.allCountries(), QStringList{u"AU"_qs});
     QCOMPARE(first.location.place, u"Vancouver, British Columbia, Canada"_qs);
     QCOMPARE(first.location.country, u"CA"_qs);
@@ -165,7 +166,8 @@ void tst_GdeltImport::eachVersion()
         QCOMPARE(first.sources[0].date, u"2019-10-24"_qs); // DATEADDED, not the event's day
     }
     const Event &second = events[1];
-    QCOMPARE(second.title, u"The EU: Consult"_qs); // EventRootCode 04
+    // EventRootCode 04; the EU is Actor2, and GDELT could not tell who consulted it.
+    QCOMPARE(second.title, u"Unidentified actor → The EU: Consult"_qs);
     QCOMPARE(second.allCountries(), QStringList()); // EUR is a region, not a country
     QCOMPARE(second.location.country, u"BY"_qs); // FIPS BO
     const Event &last = events[2];

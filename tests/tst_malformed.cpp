@@ -126,6 +126,13 @@ void tst_Malformed::refusedWhole_data()
                                    << ":2: this line holds a NUL byte; is this a text file?";
     QTest::newRow("csv: a 100 MB line") << "huge.csv" << kHugeLine << "auto"
                                         << ":1: a line longer than 16 MB; is this a text file?";
+    QTest::newRow("csv: control characters")
+        << "controls.csv" << QByteArray("\x1f\x8b\x08\x00\x12\x34\x56\x78\x00\x03", 10) + "rest of a gzip\n"
+        << "auto"
+        << ":1: this line holds a NUL byte; is this a text file?";
+    QTest::newRow("csv: control characters, no NUL") << "controls2.csv" << csvHead + "2023-01-01,A\x01\x02\x03,FR\n"
+                                                     << "auto"
+                                                     << ":2: this line holds control characters; is this a text file?";
     QTest::newRow("csv: binary garbage")
         << "garbage.csv" << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xfe", 20) << "auto"
         << ":1: this line is not valid UTF-8 (give --encoding latin1 if the file is Latin-1)";
@@ -202,9 +209,15 @@ void tst_Malformed::refusedWhole_data()
     QTest::newRow("gdelt: root code 21")
         << "root.export.CSV" << gdeltRecord("1", "20191024", "21") << "auto"
         << ":1: field \"EventRootCode\": \"21\" is not a CAMEO root event code (01 to 20)";
-    QTest::newRow("gdelt: truncated")
-        << "cut.export.CSV" << gdeltRecord("1") + gdeltRecord("2").left(40) << "auto"
-        << ":2: 24 fields, where a GDELT export has 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0)";
+    QTest::newRow("gdelt: truncated") << "cut.export.CSV" << gdeltRecord("1") + gdeltRecord("2").left(40) << "auto"
+                                      << ":2: the file ends in the middle of a record; is it cut short?";
+    QTest::newRow("gdelt: cut inside the last field")
+        << "cut-url.export.CSV" << gdeltRecord("1") + gdeltRecord("2").replace("\t\n", "\thttps://exam") << "auto"
+        << ":2: the file ends in the middle of a record; is it cut short?";
+    QTest::newRow("gdelt: a CSV named as GDELT")
+        << "named.csv" << QByteArray("Date,Title\n2023-01-01,A\n") << "gdelt"
+        << ":1: this does not look like a GDELT export: its first line has 1 field, where GDELT has 57 or 58 (GDELT "
+           "1.0) or 61 (GDELT 2.0), separated by tabs";
     QTest::newRow("gdelt: invalid UTF-8")
         << "bytes.export.CSV" << gdeltRecord("1") + gdeltRecord("2").replace("PARIS", "PAR\xc3S") << "auto"
         << ":2: this line is not valid UTF-8 (give --encoding latin1 if the file is Latin-1)";

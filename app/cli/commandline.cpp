@@ -346,6 +346,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         options.skipInvalid = parser.isSet(QStringLiteral("skip-invalid"));
         options.encoding = parser.value(QStringLiteral("encoding"));
         options.report = parser.value(QStringLiteral("report"));
+        if (!options.report.isEmpty() && !options.skipInvalid) {
+            return error(QStringLiteral("annals import: --report lists the records --skip-invalid skips; give both"));
+        }
     } else {
         if (!parser.isSet(kOutput)) {
             return error(QStringLiteral("annals export: give the file to write with -o OUT (or -o - for "

@@ -50,10 +50,14 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
     }
     for (const char *needed : {"event_id_cnty", "event_date", "event_type", "country"}) {
         if (!columns.contains(QLatin1String(needed))) {
+            // The first few columns are enough to see what the file is; a GDELT line would list sixty.
+            const QString shown = headers.size() > 8
+                ? QStringList(headers.mid(0, 8)).join(QStringLiteral(", ")) + QStringLiteral(", …")
+                : headers.join(QStringLiteral(", "));
             if (error) {
                 *error = ImportError{fileName, 1, 0, QString(),
                     QStringLiteral("an ACLED file needs a column \"%1\"; the columns are %2")
-                        .arg(QLatin1String(needed), headers.join(QStringLiteral(", ")))};
+                        .arg(QLatin1String(needed), shown)};
             }
             return std::nullopt;
         }

@@ -3,6 +3,7 @@
 
 #include "domain/event.h"
 #include "io/importerror.h"
+#include "io/recordimport.h"
 
 #include <QHash>
 #include <QList>
@@ -46,7 +47,7 @@ std::optional<TimePoint> parseDate(QStringView text, QString *error);
 
 // With a sink, each event goes to it as it is read rather than into Result::events, so that memory stays flat
 // however long the file; a sink that returns false stops the read (its caller knows why).
-using Sink = std::function<bool(const Event &)>;
+using Sink = RecordImport::Sink;
 std::optional<Result> read(
     QIODevice *device, const QString &fileName, const Options &options, ImportError *error, const Sink &sink = {});
 std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "csvreader.h"
 
+#include <algorithm>
+
 #include <QIODevice>
 #include <QStringDecoder>
 
@@ -80,8 +82,19 @@ bool CsvReader::readLine(QString *line)
     if (m_line == 1 && bytes.startsWith("\xEF\xBB\xBF")) {
         bytes.remove(0, 3);
     }
+    m_lineEnded = bytes.endsWith('\n');
     while (bytes.endsWith('\n') || bytes.endsWith('\r')) {
         bytes.chop(1);
+    }
+    if (bytes.contains('\0')) {
+        m_error = QStringLiteral("this line holds a NUL byte; is this a text file?");
+        return false;
+    }
+    // Control characters other than tab and form feed: binary data, whatever the encoding.
+    if (std::any_of(bytes.cbegin(), bytes.cend(),
+            [](char c) { return (c > 0 && c < 0x20 && c != '\t' && c != '\f' && c != '\r') || c == 0x7f; })) {
+        m_error = QStringLiteral("this line holds control characters; is this a text file?");
+        return false;
     }
     QStringDecoder decoder = m_encoding.isEmpty()
         ? QStringDecoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless)
@@ -93,10 +106,6 @@ bool CsvReader::readLine(QString *line)
     }
     if (decoder.hasError()) {
         m_error = QStringLiteral("this line is not valid %1").arg(m_encoding);
-        return false;
-    }
-    if (bytes.contains('\0')) {
-        m_error = QStringLiteral("this line holds a NUL byte; is this a text file?");
         return false;
     }
     return true;

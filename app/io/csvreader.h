@@ -31,6 +31,8 @@ public:
     // The line the last record (or the error) started on, from 1.
     qint64 line() const { return m_recordLine; }
     QChar delimiter() const { return m_delimiter; }
+    // Whether the last line read ended with a line break: the last line of a file cut short does not.
+    bool lineEnded() const { return m_lineEnded; }
 
     // The delimiter a line uses: the most frequent of comma, semicolon, tab and bar outside quotes.
     static QChar detectDelimiter(const QString &line);
@@ -48,6 +50,7 @@ private:
     qint64 m_recordLine = 0;
     bool m_first = true;
     bool m_quoting = true;
+    bool m_lineEnded = true;
     QString m_pending; // the first line, read to find the delimiter
     bool m_hasPending = false;
 };

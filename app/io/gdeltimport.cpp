@@ -165,18 +165,30 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
     std::optional<Layout> first; // every record must have the first record's layout
     const auto convert = [&](const QStringList &f, int, Event *event) {
         using RecordImport::Converted;
+        // GDELT ends every line, the last too: one without is a file cut short, whatever its fields say.
+        if (!reader.lineEnded()) {
+            return Converted::fail(
+                QString(), QStringLiteral("the file ends in the middle of a record; is it cut short?"));
+        }
         const std::optional<Layout> layout = Layout::forFieldCount(f.size());
+        const QString fields = f.size() == 1 ? QStringLiteral("1 field") : QStringLiteral("%1 fields").arg(f.size());
+        if (!layout && !first) {
+            return Converted::fail(QString(),
+                QStringLiteral(
+                    "this does not look like a GDELT export: its first line has %1, where GDELT has 57 or 58 "
+                    "(GDELT 1.0) or 61 (GDELT 2.0), separated by tabs")
+                    .arg(fields));
+        }
         if (!layout) {
             return Converted::fail(QString(),
-                QStringLiteral("%1 fields, where a GDELT export has 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0)")
-                    .arg(f.size()));
+                QStringLiteral("%1, where a GDELT export has 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0)").arg(fields));
         }
         if (!first) {
             first = layout;
         } else if (first->geoBlock != layout->geoBlock || first->hasSourceUrl != layout->hasSourceUrl) {
             return Converted::fail(QString(),
-                QStringLiteral("%1 fields, where the lines before have %2")
-                    .arg(f.size())
+                QStringLiteral("%1, where the lines before have %2")
+                    .arg(fields)
                     .arg(first->dateAdded() + (first->hasSourceUrl ? 2 : 1)));
         }
         bool numeric = false;
@@ -200,6 +212,9 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
         event->kind = QString::fromLatin1(root->kind);
 
         QStringList names;
+        if (f[Actor1Name].isEmpty() && !f[Actor2Name].isEmpty()) {
+            names << QStringLiteral("Unidentified actor"); // GDELT could not tell who acted: not the target
+        }
         for (const auto &[nameField, countryField, role] : {std::tuple{Actor1Name, Actor1CountryCode, "source"},
                  std::tuple{Actor2Name, Actor2CountryCode, "target"}}) {
             if (f[nameField].isEmpty()) {

@@ -13,6 +13,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -71,6 +72,12 @@ std::optional<RecordRead> readRecords(QIODevice *device, const QString &path, co
     return result;
 }
 
+// An event and the line its record starts on.
+struct LinedEvent {
+    Event event;
+    int line = 0;
+};
+
 // Batches of events from a reader thread to the writing one, at most kDepth waiting.
 class RecordPipe {
 public:
@@ -78,7 +85,7 @@ public:
     static constexpr size_t kDepth = 8;
 
     // False when the writer has stopped: the reader should stop too.
-    bool push(QList<Event> &&batch, qint64 done, qint64 total)
+    bool push(QList<LinedEvent> &&batch, qint64 done, qint64 total)
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [&] { return m_stopped || m_batches.size() < kDepth; });
@@ -93,7 +100,7 @@ public:
         return true;
     }
     // False once the reader has finished and every batch is taken.
-    bool pop(QList<Event> *batch, qint64 *done, qint64 *total)
+    bool pop(QList<LinedEvent> *batch, qint64 *done, qint64 *total)
     {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [&] { return m_finished || !m_batches.empty(); });
@@ -120,7 +127,7 @@ private:
 
     std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<QList<Event>> m_batches;
+    std::deque<QList<LinedEvent>> m_batches;
     qint64 m_done = 0;
     qint64 m_total = 0;
     bool m_finished = false;
@@ -300,6 +307,7 @@ std::optional<Summary> importFile(
             return std::nullopt;
         }
         EventWriteSession session(store, read->events.size());
+        session.setSkipRepeatedIds(options.skipInvalid);
         for (qsizetype i = 0; i < read->events.size(); ++i) {
             if (progress && i % kProgressEvery == 0 && !progress(i, read->events.size())) {
                 cancelled = true;
@@ -307,6 +315,11 @@ std::optional<Summary> importFile(
             }
             if (!session.add(read->events[i])) {
                 break;
+            }
+            if (const QString skipped = session.skipped(); !skipped.isEmpty()) {
+                // By its title: the file's own numbering counts the records skipped already, and this does not.
+                const QString which = QStringLiteral("event \"%1\"").arg(read->events[i].title.left(60));
+                read->skipped.append({path, 0, 0, which, skipped});
             }
         }
         const std::optional<WriteSummary> written = session.commit();
@@ -329,11 +342,12 @@ std::optional<Summary> importFile(
             return;
         }
         const qint64 size = file->size();
-        QList<Event> batch;
-        read = readRecords(file.get(), path, summary.format, options, -1, &readError, [&](const Event &event) {
-            batch.append(event);
-            return batch.size() < RecordPipe::kBatch || pipe.push(std::move(batch), file->pos(), size);
-        });
+        QList<LinedEvent> batch;
+        read
+            = readRecords(file.get(), path, summary.format, options, -1, &readError, [&](const Event &event, int line) {
+                  batch.append({event, line});
+                  return batch.size() < RecordPipe::kBatch || pipe.push(std::move(batch), file->pos(), size);
+              });
         // The events before a bad record go to the writer too: one of them may fail first, and the first
         // failure in the file is the one to report.
         if (!batch.isEmpty()) {
@@ -342,13 +356,15 @@ std::optional<Summary> importFile(
         pipe.finish();
     });
     EventWriteSession session(store);
+    session.setSkipRepeatedIds(options.skipInvalid);
+    QList<ImportError> repeats; // with --skip-invalid: the events left out for repeating an id
     bool stored = true;
     qsizetype count = 0;
-    QList<Event> batch;
+    QList<LinedEvent> batch;
     qint64 done = 0;
     qint64 total = 0;
     while (stored && !cancelled && pipe.pop(&batch, &done, &total)) {
-        for (const Event &event : std::as_const(batch)) {
+        for (const auto &[event, line] : std::as_const(batch)) {
             if (progress && ++count % kProgressEvery == 0 && !progress(done, total)) {
                 cancelled = true;
                 break;
@@ -356,6 +372,9 @@ std::optional<Summary> importFile(
             if (!session.add(event)) {
                 stored = false;
                 break;
+            }
+            if (const QString skipped = session.skipped(); !skipped.isEmpty()) {
+                repeats.append({path, line, 0, QString(), skipped});
             }
         }
     }
@@ -382,7 +401,9 @@ std::optional<Summary> importFile(
         progress(total, total);
     }
     summary.written = *written;
-    summary.skipped = std::move(read->skipped);
+    summary.skipped = std::move(read->skipped) + repeats;
+    std::stable_sort(summary.skipped.begin(), summary.skipped.end(),
+        [](const ImportError &a, const ImportError &b) { return a.line < b.line; });
     return summary;
 }
 

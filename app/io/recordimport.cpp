@@ -37,7 +37,7 @@ std::optional<Result> run(CsvReader &reader, const QString &fileName, const Opti
         }
         if (!sink) {
             result.events.append(event);
-        } else if (!sink(event)) {
+        } else if (!sink(event, line)) {
             return std::nullopt;
         }
     }

@@ -28,8 +28,9 @@ struct Result {
     bool complete = true; // false when `limit` stopped the read before the end
 };
 
-// Takes each event as it is read; returning false stops the read (the sink's owner knows why).
-using Sink = std::function<bool(const Event &)>;
+// Takes each event as it is read, with the line its record starts on; returning false stops the read (the sink's
+// owner knows why).
+using Sink = std::function<bool(const Event &, int line)>;
 
 // What a record says, or why it cannot be an event.
 struct Converted {

@@ -153,8 +153,12 @@ public:
     }
 
     // Returns an empty string on success, else what went wrong.
+    // Whether the last write was refused for repeating an id.
+    bool repeated() const { return m_repeated; }
+
     QString write(const Event &event, WriteSummary &summary)
     {
+        m_repeated = false;
         if (const QString problem = problemWith(event); !problem.isEmpty()) {
             return problem;
         }
@@ -177,6 +181,7 @@ public:
         }
         // A row this write added, or one it already met, means the file repeats an id.
         if (rowid >= m_firstNewRowid || m_met.contains(rowid)) {
+            m_repeated = true;
             return QStringLiteral("its id \"%1\" was already used in this import").arg(event.id);
         }
         m_met.insert(rowid);
@@ -272,6 +277,7 @@ private:
     sqlite3 *m_db;
     qint64 m_firstNewRowid;
     bool m_deferFullText;
+    bool m_repeated = false;
     SqliteStatement m_find, m_insert, m_update, m_actor, m_eventActor, m_country, m_quote, m_source, m_tag, m_ftsAdd,
         m_ftsRemove;
     std::vector<std::unique_ptr<SqliteStatement>> m_deletes;
@@ -452,6 +458,8 @@ struct EventWriteSession::Private {
     QSqlDatabase db;
     std::unique_ptr<Writer> writer;
     bool bulk = false; // the timeline was empty: indexes are built at the end
+    bool skipRepeatedIds = false;
+    QString skipped; // why the last event was left out
     QStringList rebuild; // the indexes to create then
     WriteSummary summary;
     qsizetype total = 0;
@@ -495,8 +503,13 @@ bool EventWriteSession::add(const Event &event)
         return false;
     }
     ++d->count;
+    d->skipped.clear();
     const QString problem = d->writer->write(event, d->summary);
     if (problem.isEmpty()) {
+        return true;
+    }
+    if (d->skipRepeatedIds && d->writer->repeated()) {
+        d->skipped = problem;
         return true;
     }
     const QString which = d->total > 0 ? QStringLiteral("event %1 of %2").arg(d->count).arg(d->total)
@@ -522,6 +535,16 @@ std::optional<WriteSummary> EventWriteSession::commit()
     }
     d->store.fail(QStringLiteral("nothing was written: ") + d->error);
     return std::nullopt;
+}
+
+void EventWriteSession::setSkipRepeatedIds(bool skip)
+{
+    d->skipRepeatedIds = skip;
+}
+
+QString EventWriteSession::skipped() const
+{
+    return d->skipped;
 }
 
 QString EventWriteSession::errorString() const

@@ -98,6 +98,11 @@ public:
     // False when the event is refused or the file cannot take it; errorString() says which and why, and the
     // session takes no more.
     bool add(const Event &event);
+    // With this set, an event whose id the write has already met is left out, rather than refused: add() then
+    // returns true and skipped() says why. For --skip-invalid, where a file repeats an event.
+    void setSkipRepeatedIds(bool skip);
+    // Why the last event added was left out, or an empty string.
+    QString skipped() const;
     std::optional<WriteSummary> commit();
     QString errorString() const;
 
