@@ -166,12 +166,15 @@ void MainWindow::createDocks()
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setHighlightSections(false);
-    const int widths[] = {150, 360, 110, 220};
-    for (int column = 0; column < 4; ++column) {
-        m_table->setColumnWidth(column, widths[column]);
+    // The title takes the room the others leave: a wide window shows more of it, not a wider kind.
+    const int widths[] = {150, 0, 110, 260, 170};
+    for (int column = 0; column < EventListModel::ColumnCount; ++column) {
+        if (column != EventListModel::TitleColumn) {
+            m_table->setColumnWidth(column, widths[column]);
+        }
     }
+    m_table->horizontalHeader()->setSectionResizeMode(EventListModel::TitleColumn, QHeaderView::Stretch);
     QDockWidget *events = dock(tr("Events"), QStringLiteral("events"), m_table, Qt::BottomDockWidgetArea);
     splitDockWidget(overview, events, Qt::Vertical);
     resizeDocks({overview, events}, {110, 170}, Qt::Vertical);
