@@ -155,6 +155,7 @@ void tst_AcledImport::rowsAsEvents()
     QTEST(event.countries.value(0), "country");
     QTEST(event.title, "title");
     QTEST(actorsOf(event), "actors");
+    QCOMPARE(event.kind, event.kind.toLower()); // as every other kind is written
 }
 
 QTEST_GUILESS_MAIN(tst_AcledImport)

@@ -148,7 +148,7 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
         }
 
         event->id = QStringLiteral("acled-") + cell(id);
-        event->kind = cell(eventType);
+        event->kind = cell(eventType).toLower(); // as the other kinds are written: "battles", "protests"
         const QString what = cell(subEventType).isEmpty() ? cell(eventType) : cell(subEventType);
         event->title = cell(location).isEmpty() ? what : what + QStringLiteral(" in ") + cell(location);
         if (event->title.isEmpty()) {
