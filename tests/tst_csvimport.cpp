@@ -58,6 +58,8 @@ void tst_CsvImport::records_data()
         << QList<QStringList>{{u"a"_qs, u"b"_qs, u"c"_qs}, {u"x,y"_qs, u"p,q"_qs, u"plain text"_qs}};
     QTest::newRow("a quote inside unquoted text")
         << QByteArray("a,b\n5'11\" tall,x\n") << QList<QStringList>{{u"a"_qs, u"b"_qs}, {u"5'11\" tall"_qs, u"x"_qs}};
+    QTest::newRow("a vertical tab inside a cell, as some exports break lines") << QByteArray(
+        "a,b\nfirst\vsecond,x\n") << QList<QStringList>{{u"a"_qs, u"b"_qs}, {u"first\vsecond"_qs, u"x"_qs}};
     QTest::newRow("empty fields") << QByteArray("a,b,c\n,,\n")
                                   << QList<QStringList>{{u"a"_qs, u"b"_qs, u"c"_qs}, {QString(), QString(), QString()}};
 }

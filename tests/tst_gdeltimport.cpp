@@ -137,6 +137,7 @@ void tst_GdeltImport::eachVersion_data()
     QTest::newRow("1.0, 58 fields") << fixture("gdelt1-excerpt.export.CSV") << true;
     QTest::newRow("1.0 backfile, 57 fields") << fixture("gdelt1-backfile.CSV") << false;
     QTest::newRow("2.0, zipped as GDELT serves it") << fixture("gdelt2-excerpt.export.CSV.zip") << true;
+    QTest::newRow("2.0, zipped on a Mac (__MACOSX)") << fixture("gdelt2-excerpt-macos.zip") << true;
 }
 
 void tst_GdeltImport::eachVersion()

@@ -231,6 +231,8 @@ void tst_Malformed::refusedWhole_data()
     QTest::newRow("zip: corrupt") << "corrupt.zip" << QByteArray("PK\x03\x04\x14\x00garbage that is no zip", 30)
                                   << "auto"
                                   << ": this .zip cannot be read (Not a zip archive); is it cut short or damaged?";
+    QTest::newRow("zip: damaged inside") << "damaged.zip" << QByteArray() << "auto"
+                                         << ":1: the file cannot be read from here on: CRC error";
     QTest::newRow("zip: cut short") << "cut.zip" << QByteArray() << "auto"
                                     << ": this .zip cannot be read (Not a zip archive); is it cut short or damaged?";
     // ACLED.
@@ -272,11 +274,18 @@ void tst_Malformed::refusedWhole()
     // "@zip/x.zip": a fixture from tests/data, as it is; "cut.zip": the first half of the zipped GDELT excerpt.
     const bool fixture = name.startsWith(u'@');
     const QString path = fixture ? QStringLiteral(ANNALS_TEST_DATA "/") + name.mid(1) : m_dir.filePath(name);
-    if (name == u"cut.zip"_qs) {
+    // "damaged.zip": one byte of its compressed data flipped, so that only its checksum can tell.
+    if (name == u"cut.zip"_qs || name == u"damaged.zip"_qs) {
         QFile zip(QStringLiteral(ANNALS_TEST_DATA "/gdelt/gdelt2-excerpt.export.CSV.zip"));
         QVERIFY(zip.open(QIODevice::ReadOnly));
         content = zip.readAll();
-        content.truncate(content.size() / 2);
+        if (name == u"cut.zip"_qs) {
+            content.truncate(content.size() / 2);
+        } else {
+            const auto word = [&](int at) { return uchar(content[at]) | uchar(content[at + 1]) << 8; };
+            const int data = 30 + word(26) + word(28); // after the local header, its name and its extra field
+            content[data + 200] = char(content[data + 200] ^ 0xff);
+        }
     }
     if (!fixture) {
         QFile file(path);

@@ -64,8 +64,14 @@ bool CsvReader::readLine(QString *line)
     char chunk[16 * 1024];
     while (true) {
         const qint64 read = m_device->readLine(chunk, qint64(sizeof chunk));
+        if (read <= 0 && !m_device->atEnd()) {
+            // A damaged .zip, a file that shrank while read: not an end, and not to be retried forever.
+            ++m_line;
+            m_error = QStringLiteral("the file cannot be read from here on: %1").arg(m_device->errorString());
+            return false;
+        }
         if (read <= 0) {
-            break;
+            break; // the end (QIODevice says -1 there too)
         }
         bytes.append(chunk, read);
         if (chunk[read - 1] == '\n') {
@@ -90,9 +96,13 @@ bool CsvReader::readLine(QString *line)
         m_error = QStringLiteral("this line holds a NUL byte; is this a text file?");
         return false;
     }
-    // Control characters other than tab and form feed: binary data, whatever the encoding.
-    if (std::any_of(bytes.cbegin(), bytes.cend(),
-            [](char c) { return (c > 0 && c < 0x20 && c != '\t' && c != '\f' && c != '\r') || c == 0x7f; })) {
+    // Control characters that text files do not hold: binary data, whatever the encoding. Tab, form feed,
+    // carriage return, the vertical tab (some exports break lines inside cells with it) and a DOS end-of-file
+    // mark pass.
+    const auto binary = [](char c) {
+        return (c > 0 && c < 0x20 && c != '\t' && c != '\f' && c != '\r' && c != '\v' && c != 0x1a) || c == 0x7f;
+    };
+    if (std::any_of(bytes.cbegin(), bytes.cend(), binary)) {
         m_error = QStringLiteral("this line holds control characters; is this a text file?");
         return false;
     }

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QIODevice>
+#include <QList>
 
 #include <zip.h>
 
@@ -33,17 +34,37 @@ protected:
     {
         const zip_int64_t read = zip_fread(m_entry, data, zip_uint64_t(maxSize));
         if (read < 0) {
-            setErrorString(QString::fromUtf8(zip_error_strerror(zip_file_get_error(m_entry))));
-            return -1;
+            return fail();
+        }
+        m_read += read;
+        // libzip checks the entry's checksum on the read that finds its end, which a reader that stops at
+        // size() never makes: make it here.
+        if (read > 0 && m_read == m_size) {
+            char probe = 0;
+            const zip_int64_t more = zip_fread(m_entry, &probe, 1);
+            if (more < 0) {
+                return fail();
+            }
+            if (more > 0) {
+                setErrorString(QStringLiteral("the file inside is longer than the archive says"));
+                return -1;
+            }
         }
         return read;
     }
     qint64 writeData(const char *, qint64) override { return -1; }
 
 private:
+    qint64 fail()
+    {
+        setErrorString(QString::fromUtf8(zip_error_strerror(zip_file_get_error(m_entry))));
+        return -1;
+    }
+
     zip_t *m_archive;
     zip_file_t *m_entry;
     qint64 m_size;
+    qint64 m_read = 0;
 };
 
 ImportError failure(const QString &path, const QString &message)
@@ -88,16 +109,29 @@ std::unique_ptr<QIODevice> open(const QString &path, ImportError *error)
         zip_error_fini(&zipError);
         return fail(QStringLiteral("this .zip cannot be read (%1); is it cut short or damaged?").arg(message));
     }
-    const zip_int64_t entries = zip_get_num_entries(archive, 0);
+    // The files in it, leaving out folders and the __MACOSX shadows that macOS adds.
+    QList<zip_uint64_t> files;
     zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (entries != 1 || zip_stat_index(archive, 0, 0, &stat) != 0) {
+    for (zip_int64_t i = 0; i < zip_get_num_entries(archive, 0); ++i) {
+        const char *name = zip_get_name(archive, zip_uint64_t(i), 0);
+        const QByteArray entryName = name ? QByteArray(name) : QByteArray();
+        if (!entryName.endsWith('/') && !entryName.startsWith("__MACOSX/")) {
+            files << zip_uint64_t(i);
+        }
+    }
+    if (files.size() != 1) {
         zip_discard(archive);
         return fail(QStringLiteral("this .zip holds %1 files; Annals reads a .zip of one file, as GDELT and ACLED "
                                    "give them. Unzip it and import the file you want")
-                        .arg(entries));
+                        .arg(files.size()));
     }
-    zip_file_t *entry = zip_fopen_index(archive, 0, 0);
+    zip_stat_init(&stat);
+    if (zip_stat_index(archive, files.first(), 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE)) {
+        const QString message = QString::fromUtf8(zip_strerror(archive));
+        zip_discard(archive);
+        return fail(QStringLiteral("the file inside this .zip cannot be read: %1").arg(message));
+    }
+    zip_file_t *entry = zip_fopen_index(archive, files.first(), 0);
     if (!entry) {
         const QString message = QString::fromUtf8(zip_strerror(archive));
         zip_discard(archive);
