@@ -73,6 +73,9 @@ void tst_ICalendarImport::realFile()
     QVERIFY(first.summary.startsWith(QStringLiteral("Chair: Dr {Justin Bengry} (Birkbeck, University of London)\n")));
     QVERIFY(first.summary.contains(QStringLiteral("difficulties in the study")));
     QCOMPARE(first.location.place, QString()); // an empty LOCATION
+    const Event &last = result->events.last(); // in the file's order
+    QCOMPARE(last.title, QStringLiteral("Closing remarks and notices"));
+    QCOMPARE(display(last), QStringLiteral("14 February 2015, 16:00–16:15 UTC"));
 }
 
 void tst_ICalendarImport::allDayTimeZonesAndFolding()

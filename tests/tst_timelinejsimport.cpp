@@ -41,19 +41,29 @@ void tst_TimelineJsImport::realFiles_data()
     QTest::addColumn<QString>("title");
     QTest::addColumn<QString>("firstTitle");
     QTest::addColumn<QString>("firstDate");
+    QTest::addColumn<QString>("lastTitle"); // in the file's order
+    QTest::addColumn<QString>("lastDate");
     QTest::newRow("marktwain") << real("marktwain.json") << 17 << "" // its title slide has no headline
                                << "Samuel Langhorne Clemens (November 30, 1835 – April 21, 1910), better known by his "
                                   "pen name Mark Twain, was an American author and humorist."
-                               << "13 May 1908";
+                               << "13 May 1908"
+                               << "Get started!"
+                               << "2014";
     QTest::newRow("eras") << real("eras.json") << 23 << ""
                           << "Last great Roman-Persian War."
-                          << "602–629";
+                          << "602–629"
+                          << "Era Test 700-720"
+                          << "700–720";
     QTest::newRow("cosmo") << real("cosmo.json") << 7 << ""
                            << "The Big Bang"
-                           << "13,800,000,000 BC";
+                           << "13,800,000,000 BC"
+                           << "oldest known depiction of a wheeled vehicle"
+                           << "3500 BC";
     QTest::newRow("women in computing") << real("women_in_computing.json") << 10 << "Women in Computing"
                                         << "Ada Lovelace"
-                                        << "10 December 1815 – 27 November 1852";
+                                        << "10 December 1815 – 27 November 1852"
+                                        << "\"The Mother of the Internet\""
+                                        << "1985";
 }
 
 void tst_TimelineJsImport::realFiles()
@@ -72,6 +82,10 @@ void tst_TimelineJsImport::realFiles()
     }
     QVERIFY2(result->events.first().title.startsWith(firstTitle.left(60)), qPrintable(result->events.first().title));
     QCOMPARE(display(result->events.first()), firstDate);
+    QFETCH(QString, lastTitle);
+    QFETCH(QString, lastDate);
+    QCOMPARE(result->events.last().title, lastTitle);
+    QCOMPARE(display(result->events.last()), lastDate);
     for (const Event &event : result->events) {
         QVERIFY(!event.id.isEmpty());
         QVERIFY2(
