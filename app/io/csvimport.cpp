@@ -330,14 +330,12 @@ std::optional<Result> read(
     RecordImport::Options records;
     records.skipInvalid = options.skipInvalid;
     records.limit = options.limit;
-    std::optional<RecordImport::Result> read = RecordImport::run(reader, fileName, records, sink, convert, error);
-    if (!read) {
-        return std::nullopt;
+    std::optional<Result> read = RecordImport::run(reader, fileName, records, sink, convert, error);
+    if (read) {
+        read->headers = std::move(result.headers);
+        read->columns = std::move(result.columns);
     }
-    result.events = std::move(read->events);
-    result.skipped = std::move(read->skipped);
-    result.complete = read->complete;
-    return result;
+    return read;
 }
 
 std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error)

@@ -29,13 +29,7 @@ struct Options {
     qsizetype limit = -1; // read at most this many records (a preview), or -1 for all
 };
 
-struct Result {
-    QList<Event> events;
-    QList<ImportError> skipped;
-    QStringList headers;
-    QHash<QString, int> columns; // field -> column
-    bool complete = true; // false when Options::limit stopped the read
-};
+using Result = RecordImport::Result;
 
 // The fields a column can feed.
 const QStringList &fields();

@@ -26,36 +26,18 @@ bool isRecordFormat(const QString &format)
     return format == QLatin1String("csv") || format == QLatin1String("gdelt") || format == QLatin1String("acled");
 }
 
-struct RecordRead {
-    QList<Event> events;
-    QList<ImportError> skipped;
-    bool complete = true;
-    QStringList headers;
-    QHash<QString, int> columns;
-};
-
 // Reads a record format from an open device, each event to the sink (or into the result without one).
-std::optional<RecordRead> readRecords(QIODevice *device, const QString &path, const QString &format,
+std::optional<RecordImport::Result> readRecords(QIODevice *device, const QString &path, const QString &format,
     const Importer::Options &options, qsizetype limit, ImportError *error, const RecordImport::Sink &sink)
 {
     RecordImport::Options records;
     records.skipInvalid = options.skipInvalid;
     records.limit = limit;
-    const auto take = [](auto &&read) -> std::optional<RecordRead> {
-        if (!read) {
-            return std::nullopt;
-        }
-        RecordRead result;
-        result.events = std::move(read->events);
-        result.skipped = std::move(read->skipped);
-        result.complete = read->complete;
-        return result;
-    };
     if (format == QLatin1String("gdelt")) {
-        return take(GdeltImport::read(device, path, records, error, sink, options.encoding));
+        return GdeltImport::read(device, path, records, error, sink, options.encoding);
     }
     if (format == QLatin1String("acled")) {
-        return take(AcledImport::read(device, path, records, error, sink, options.encoding));
+        return AcledImport::read(device, path, records, error, sink, options.encoding);
     }
     CsvImport::Options csv;
     csv.map = options.map;
@@ -63,13 +45,7 @@ std::optional<RecordRead> readRecords(QIODevice *device, const QString &path, co
     csv.skipInvalid = options.skipInvalid;
     csv.encoding = options.encoding;
     csv.limit = limit;
-    std::optional<CsvImport::Result> read = CsvImport::read(device, path, csv, error, sink);
-    std::optional<RecordRead> result = take(read);
-    if (result) {
-        result->headers = read->headers;
-        result->columns = read->columns;
-    }
-    return result;
+    return CsvImport::read(device, path, csv, error, sink);
 }
 
 // An event and the line its record starts on.
@@ -210,14 +186,19 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
         result.skipped = std::move(read->skipped);
         return result;
     };
-    if (!isRecordFormat(result.format) && (QFileInfo(path).isDir() || InputFile::isZip(path))) {
-        if (error) {
-            *error = ImportError{path, 0, 0, QString(),
-                QFileInfo(path).isDir() ? QStringLiteral("this is a folder, not a file")
-                                        : QStringLiteral("a .zip is read for CSV, GDELT and ACLED files only; unzip "
-                                                         "it and import the file inside")};
+    if (!isRecordFormat(result.format)) {
+        // A folder or an unreadable file gets InputFile's message, as for every format.
+        if (!InputFile::open(path, error)) {
+            return std::nullopt;
         }
-        return std::nullopt;
+        if (InputFile::isZip(path)) {
+            if (error) {
+                *error = ImportError{path, 0, 0, QString(),
+                    QStringLiteral("a .zip is read for CSV, GDELT and ACLED files only; unzip it and import the "
+                                   "file inside")};
+            }
+            return std::nullopt;
+        }
     }
     if (result.format == QLatin1String("timelinejs")) {
         return take(TimelineJsImport::readFile(path, options.skipInvalid, error));
@@ -252,7 +233,8 @@ std::optional<Preview> preview(const QString &path, const Options &options, qsiz
             return std::nullopt;
         }
         ImportError problem;
-        std::optional<RecordRead> read = readRecords(file.get(), path, preview.format, lenient, records, &problem, {});
+        std::optional<RecordImport::Result> read
+            = readRecords(file.get(), path, preview.format, lenient, records, &problem, {});
         if (!read) {
             // The columns still, so that the user can map them.
             file = InputFile::open(path, nullptr);
@@ -302,7 +284,9 @@ std::optional<Summary> importFile(
     };
     constexpr qsizetype kProgressEvery = 4096; // events between reports: often enough to cancel promptly
     if (!isRecordFormat(summary.format)) {
-        std::optional<Result> read = readFile(path, options, error);
+        Options detected = options;
+        detected.format = summary.format; // detected once: for TimelineJS that reads the whole file
+        std::optional<Result> read = readFile(path, detected, error);
         if (!read) {
             return std::nullopt;
         }
@@ -334,7 +318,7 @@ std::optional<Summary> importFile(
     // parsing and SQLite's work overlap. The queue between them is bounded: memory stays flat.
     RecordPipe pipe;
     ImportError readError;
-    std::optional<RecordRead> read;
+    std::optional<RecordImport::Result> read;
     std::thread reader([&] {
         const std::unique_ptr<QIODevice> file = InputFile::open(path, &readError);
         if (!file) {

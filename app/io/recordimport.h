@@ -4,6 +4,7 @@
 #include "domain/event.h"
 #include "io/importerror.h"
 
+#include <QHash>
 #include <QList>
 #include <QStringList>
 
@@ -26,6 +27,8 @@ struct Result {
     QList<Event> events; // when there is no sink
     QList<ImportError> skipped;
     bool complete = true; // false when `limit` stopped the read before the end
+    QStringList headers; // for a file with a header row: its columns
+    QHash<QString, int> columns; // CSV: field -> column, as detected or mapped
 };
 
 // Takes each event as it is read, with the line its record starts on; returning false stops the read (the sink's

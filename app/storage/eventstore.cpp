@@ -394,8 +394,6 @@ struct EventWriteSession::Private {
     {
     }
 
-    // Into an empty timeline, indexes are cheaper built once at the end, by sorting, than kept up row by row. The
-    // drop and the rebuild are inside the write's transaction, so a rollback brings the indexes back too.
     // Into an empty timeline, indexes are cheaper built once at the end than kept up row by row: the ordinary
     // ones by sorting, the full-text one by its 'rebuild'. The drop and the rebuild are inside the write's
     // transaction, so a rollback brings the indexes back too.
