@@ -4,6 +4,7 @@
 #include "timeline/lanepalette.h"
 #include "timeline/timelineexporter.h"
 #include "timeline/timelineindex.h"
+#include "workingset/filterengine.h"
 #include "timeline/timelinerenderer.h"
 
 #include <QFile>
@@ -83,7 +84,7 @@ private:
         QImage &image, const Range &range, const TimelineRenderer::Options &options) const;
 
     std::unique_ptr<EventStore> m_store;
-    std::unique_ptr<TimelineIndex> m_seed;
+    std::shared_ptr<const TimelineIndex> m_seed;
     QTemporaryDir m_dir;
 };
 
@@ -92,7 +93,7 @@ void tst_TimelineRenderer::initTestCase()
     m_store = std::make_unique<EventStore>(QStringLiteral(":memory:"));
     QVERIFY(m_store->open());
     QVERIFY(m_store->write(Seed::events()));
-    m_seed = std::make_unique<TimelineIndex>(m_store->timelineItems({}, LaneMode::Country), LaneMode::Country);
+    m_seed = FilterEngine::evaluate(*m_store, {{}, LaneMode::Country, {}})->sharedIndex();
 }
 
 TimelineRenderer::Frame tst_TimelineRenderer::renderSeed(

@@ -4,6 +4,7 @@
 #include "timeline/timelineindex.h"
 #include "timeline/timelineview.h"
 #include "timeline/timelinezoom.h"
+#include "workingset/filterengine.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -40,7 +41,7 @@ private:
     QPointF markCentre(const QString &id) const;
 
     std::unique_ptr<EventStore> m_store;
-    std::unique_ptr<TimelineIndex> m_index;
+    std::shared_ptr<const TimelineIndex> m_index;
     std::unique_ptr<TimelineZoom> m_zoom;
     std::unique_ptr<TimelineView> m_view;
 };
@@ -50,7 +51,7 @@ void tst_TimelineView::init()
     m_store = std::make_unique<EventStore>(QStringLiteral(":memory:"));
     QVERIFY(m_store->open());
     QVERIFY(m_store->write(Seed::events()));
-    m_index = std::make_unique<TimelineIndex>(m_store->timelineItems({}, LaneMode::Country), LaneMode::Country);
+    m_index = FilterEngine::evaluate(*m_store, {{}, LaneMode::Country, {}})->sharedIndex();
     m_zoom = std::make_unique<TimelineZoom>();
     m_zoom->setFullRange(m_index->extent());
     m_zoom->setVisibleRange(m_zoom->fittedRange());

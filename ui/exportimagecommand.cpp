@@ -7,6 +7,7 @@
 #include "timeline/timelineexporter.h"
 #include "timeline/timelineindex.h"
 #include "timeline/timelinezoom.h"
+#include "workingset/filterengine.h"
 
 #include <QTextStream>
 
@@ -20,8 +21,14 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
         err << "annals: " << error << '\n';
         return 1;
     }
-    const TimelineIndex index(
-        store->timelineItems(options.filter, options.lanes), options.lanes, store->laneOrder(options.lanes));
+    // The window's path: the working set in memory, filtered there.
+    const std::shared_ptr<const FilterResult> result
+        = FilterEngine::evaluate(*store, {options.filter, options.lanes, {}}, &error);
+    if (!result) {
+        err << "annals: " << store->path() << ": " << error << '\n';
+        return 1;
+    }
+    const TimelineIndex &index = result->index();
 
     if (index.isEmpty()) {
         err << "annals export-image: no events pass the filters; there is nothing to draw\n";
@@ -53,8 +60,8 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
         return 1;
     }
     out << QStringLiteral("Exported %1 event%2 to %3.\n")
-               .arg(index.items().size())
-               .arg(index.items().size() == 1 ? "" : "s")
+               .arg(index.size())
+               .arg(index.size() == 1 ? "" : "s")
                .arg(options.output);
     return 0;
 }

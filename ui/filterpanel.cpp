@@ -5,6 +5,7 @@
 #include "facetdelegate.h"
 #include "models/facetmodel.h"
 #include "storage/eventstore.h"
+#include "workingset/filterresult.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -162,7 +163,6 @@ void FilterPanel::setStore(const EventStore *store)
 
 void FilterPanel::refresh()
 {
-    updateCounts();
     updateYears();
 }
 
@@ -264,21 +264,17 @@ void FilterPanel::apply(const EventFilter &filter)
     }
     const bool changed = !(filter == m_filter);
     m_filter = filter;
-    updateCounts();
     updateChips();
     if (changed) {
         emit filterChanged(m_filter);
     }
 }
 
-void FilterPanel::updateCounts()
+void FilterPanel::showCounts(const FilterResult &result)
 {
-    if (!m_store) {
-        return;
-    }
     m_updating = true;
     for (FacetModel *model : {m_countries, m_actors, m_kinds}) {
-        model->setCounts(m_store->counts(model->dimension(), m_filter.without(model->dimension())));
+        model->setCounts(result.counts(model->dimension()));
     }
     m_updating = false;
 }

@@ -7,6 +7,7 @@
 
 class EventStore;
 class FacetModel;
+class FilterResult;
 QT_BEGIN_NAMESPACE
 class QComboBox;
 class QLabel;
@@ -26,9 +27,11 @@ public:
     ~FilterPanel() override;
     Q_DISABLE_COPY_MOVE(FilterPanel)
 
-    // Not owned. Refreshes the choices and their counts.
+    // Not owned. Refreshes the data's years.
     void setStore(const EventStore *store);
     void refresh();
+    // The choices and their counts under the other filters, from the filter's result.
+    void showCounts(const FilterResult &result);
 
     EventFilter filter() const { return m_filter; }
     // Shows `filter` (from the settings, or the overview's brush) and announces it.
@@ -52,7 +55,6 @@ private:
     void readDates();
     void readSearch();
     void apply(const EventFilter &filter);
-    void updateCounts();
     void updateChips();
     void updateYears();
 

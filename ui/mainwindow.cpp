@@ -17,6 +17,8 @@
 #include "timeline/timelineindex.h"
 #include "timeline/timelineview.h"
 #include "timeline/timelinezoom.h"
+#include "workingset/filterengine.h"
+#include "workingset/filterresult.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -31,6 +33,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QProgressDialog>
 #include <QScopeGuard>
 #include <QScrollArea>
@@ -99,11 +102,39 @@ MainWindow::MainWindow(std::unique_ptr<EventStore> store, QWidget *parent)
     , m_model(new EventListModel(this))
     , m_status(new QLabel(this))
 {
+    m_engine = new FilterEngine(this);
+    connect(m_engine, &FilterEngine::resultReady, this, &MainWindow::showResult);
+    connect(m_engine, &FilterEngine::busyChanged, this, &MainWindow::showBusy);
+    connect(m_engine, &FilterEngine::loaded, this, [this] { m_loading = false; });
+    connect(m_engine, &FilterEngine::failed, this, [this](const QString &message) {
+        m_loading = false;
+        statusBar()->showMessage(message, 15000);
+    });
+    connect(m_model, &EventListModel::orderRequested, this, &MainWindow::requestResult);
+    m_index = std::make_shared<TimelineIndex>();
+    m_busyDelay = new QTimer(this);
+    m_busyDelay->setSingleShot(true);
+    m_busyDelay->setInterval(150);
+    connect(m_busyDelay, &QTimer::timeout, this, [this] {
+        m_busyLabel->setText(m_loading ? tr("Reading the timeline…") : tr("Filtering…"));
+        m_busyLabel->show();
+        m_busyBar->show();
+    });
     setCentralWidget(m_timeline);
     setAcceptDrops(true);
     setDockNestingEnabled(true);
     createDocks();
     createActions();
+    m_busyLabel = new QLabel(this);
+    m_busyBar = new QProgressBar(this);
+    m_busyBar->setRange(0, 0); // no figure to give: it only says that something is under way
+    m_busyBar->setMaximumWidth(80);
+    m_busyBar->setMaximumHeight(m_status->sizeHint().height());
+    m_busyBar->setTextVisible(false);
+    m_busyLabel->hide();
+    m_busyBar->hide();
+    statusBar()->addPermanentWidget(m_busyLabel);
+    statusBar()->addPermanentWidget(m_busyBar);
     statusBar()->addPermanentWidget(m_status);
 
     connect(m_timeline, &TimelineView::eventSelected, this, &MainWindow::selectEvent);
@@ -276,16 +307,24 @@ void MainWindow::showShortcuts()
 
 void MainWindow::setStore(std::unique_ptr<EventStore> store)
 {
+    // The views let go of the old timeline first: the table reads its cells from the store.
+    m_model->setSource(nullptr, nullptr);
+    m_result.reset();
+    m_index = std::make_shared<TimelineIndex>();
+    m_overviewIndex.reset();
+    m_timeline->setIndex(m_index.get());
+    m_overview->setIndex(m_index.get());
     m_store = std::move(store);
     setWindowFilePath(m_store->path());
     m_selectedId.clear();
-    m_totalEvents = m_store->count();
     m_filters->setStore(m_store.get());
     m_filter = m_filters->filter();
-    m_model->setSource(m_store.get(), m_filter);
-    rebuildTimeline();
-    m_zoom->setVisibleRange(m_zoom->fittedRange());
     m_detail->setEvent(nullptr);
+    m_fitOnResult = true;
+    m_loading = true;
+    // The window is there at once; the timeline fills in when the working set is read.
+    m_engine->open(*m_store);
+    requestResult();
     rememberRecent(m_store->path());
     updateStatus();
 }
@@ -298,51 +337,77 @@ void MainWindow::setFilter(const EventFilter &filter)
 void MainWindow::applyFilter(const EventFilter &filter)
 {
     m_filter = filter;
-    m_model->setFilter(filter);
-    rebuildTimeline();
     m_overview->setDates(filter.from, filter.before);
+    requestResult();
+}
+
+void MainWindow::setLaneMode(LaneMode mode)
+{
+    m_laneMode = mode;
+    requestResult();
+}
+
+void MainWindow::requestResult()
+{
+    m_engine->request({m_filter, m_laneMode, m_model->order()});
+}
+
+bool MainWindow::isBusy() const
+{
+    return m_engine->isBusy();
+}
+
+void MainWindow::showResult(const std::shared_ptr<const FilterResult> &result)
+{
+    m_result = result;
+    // The new index goes to the views before the old one is let go.
+    const std::shared_ptr<const TimelineIndex> previous = m_index;
+    const std::shared_ptr<const TimelineIndex> previousOverview = m_overviewIndex;
+    m_index = result->sharedIndex();
+    m_overviewIndex = result->sharedOverview();
+    m_timeline->setIndex(m_index.get());
+    m_overview->setIndex(m_overviewIndex.get());
+    m_overview->setDates(result->query().filter.from, result->query().filter.before);
+    const TimeScale::Range visible = m_zoom->visibleRange();
+    m_zoom->setFullRange(m_index->isEmpty() ? m_zoom->fullRange() : m_index->extent());
+    if (m_fitOnResult) {
+        m_fitOnResult = false;
+        m_zoom->setVisibleRange(m_restoredRange ? TimeScale::Range{m_restoredRange->first, m_restoredRange->second}
+                                                : m_zoom->fittedRange());
+        m_restoredRange.reset();
+    } else {
+        m_zoom->setVisibleRange(visible);
+    }
+    m_model->setSource(m_store.get(), result);
+    m_filters->showCounts(*result);
     const QString selected = m_selectedId;
     m_selectedId.clear();
     if (!selectEvent(selected)) {
         selectEvent({});
     }
     updateStatus();
+    emit resultShown();
 }
 
-void MainWindow::setLaneMode(LaneMode mode)
+void MainWindow::showBusy(bool busy)
 {
-    m_laneMode = mode;
-    rebuildTimeline();
-}
-
-void MainWindow::rebuildTimeline()
-{
-    const QStringList colourOrder = m_store->laneOrder(m_laneMode);
-    auto index = std::make_unique<TimelineIndex>(m_store->timelineItems(m_filter, m_laneMode), m_laneMode, colourOrder);
-    m_timeline->setIndex(index.get());
-    m_index = std::move(index);
-    // The chart shows the events the filter keeps but for its dates, so that the date brush has a context.
-    EventFilter undated = m_filter;
-    undated.from.reset();
-    undated.before.reset();
-    if (undated == m_filter) {
-        m_overviewIndex.reset();
-        m_overview->setIndex(m_index.get());
+    if (busy) {
+        m_busyDelay->start();
     } else {
-        m_overviewIndex
-            = std::make_unique<TimelineIndex>(m_store->timelineItems(undated, m_laneMode), m_laneMode, colourOrder);
-        m_overview->setIndex(m_overviewIndex.get());
+        m_busyDelay->stop();
+        m_busyLabel->hide();
+        m_busyBar->hide();
     }
-    const TimeScale::Range visible = m_zoom->visibleRange();
-    m_zoom->setFullRange(m_index->isEmpty() ? m_zoom->fullRange() : m_index->extent());
-    m_zoom->setVisibleRange(visible);
 }
 
 QString MainWindow::statusText() const
 {
     const QLocale locale;
-    const int shown = m_model->rowCount();
-    const int total = m_totalEvents;
+    if (!m_result) {
+        return m_loading ? tr("Reading the timeline…") : QString();
+    }
+    const auto shown = qint64(m_result->count());
+    const auto total = qint64(m_result->total());
     return tr("%1 of %2 events  ·  %3")
         .arg(locale.toString(shown), locale.toString(total), TimeScale::describe(m_zoom->visibleRange()));
 }
@@ -381,23 +446,24 @@ bool MainWindow::selectEvent(const QString &id)
 
 void MainWindow::step(int direction)
 {
-    if (m_selectedId.isEmpty()) {
-        // Nothing selected: start from the first (or last) event in view.
-        const QList<Event> edge = m_store->events(m_filter, 1, 0, {EventOrder::Key::Time, direction < 0});
-        if (!edge.isEmpty()) {
-            selectEvent(edge.first().id);
-        }
-    } else if (const std::optional<QString> next = m_store->neighbour(m_selectedId, m_filter, direction)) {
-        selectEvent(*next);
-    } else {
+    // Items of the index are in time order: the next event in time is the next item.
+    if (m_index->isEmpty()) {
         return;
     }
-    // Keep the selected event in view, panning (not zooming) when it has left it.
-    if (const std::optional<quint32> item = m_index->itemById(m_selectedId)) {
-        const TimelineItem &it = m_index->items()[*item];
-        if (!m_zoom->visibleRange().contains(it.start)) {
-            centreOnSelection();
+    const std::optional<quint32> current = m_index->itemById(m_selectedId);
+    qint64 next = 0;
+    if (!current) {
+        next = direction < 0 ? qint64(m_index->size()) - 1 : 0; // from the first (or last) event
+    } else {
+        next = qint64(*current) + (direction < 0 ? -1 : 1);
+        if (next < 0 || next >= qint64(m_index->size())) {
+            return;
         }
+    }
+    selectEvent(m_index->id(quint32(next)));
+    // Keep the selected event in view, panning (not zooming) when it has left it.
+    if (!m_zoom->visibleRange().contains(m_index->start(quint32(next)))) {
+        centreOnSelection();
     }
 }
 
@@ -407,8 +473,8 @@ void MainWindow::centreOnSelection()
     if (!item) {
         return;
     }
-    const TimelineItem &it = m_index->items()[*item];
-    const qint64 centre = it.start + (it.coverEnd - it.start) / 2;
+    const qint64 start = m_index->start(*item);
+    const qint64 centre = start + (m_index->coverEnd(*item) - start) / 2;
     const qint64 span = m_zoom->visibleRange().span();
     m_zoom->setVisibleRange({centre - span / 2, centre - span / 2 + span});
 }
@@ -537,11 +603,12 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
         return false;
     }
     const WriteSummary &summary = job->summary->written;
-    m_totalEvents = m_store->count();
-    m_model->reload();
     m_filters->refresh();
-    rebuildTimeline();
-    m_zoom->setVisibleRange(m_zoom->fittedRange());
+    // The working set is read again, and the timeline fitted to what it now holds.
+    m_fitOnResult = true;
+    m_loading = true;
+    m_engine->open(*m_store);
+    requestResult();
     updateStatus();
     QString message = tr("Imported %1: %2 added, %3 updated, %4 unchanged.")
                           .arg(QFileInfo(path).fileName())
@@ -700,19 +767,23 @@ void MainWindow::restoreSettings()
     }
     const std::optional<LaneMode> mode = laneModeFromName(settings.value(QStringLiteral("timeline/lanes")).toString());
     const EventFilter filter = fromSettings(settings.value(QStringLiteral("timeline/filter")).toMap());
-    // Build the index once: a new filter rebuilds it (with the lanes set first), else new lanes do.
+    // Ask once: a new filter asks (with the lanes set first), else new lanes do.
     const bool newLanes = mode && *mode != m_laneMode;
     if (mode) {
         m_laneMode = *mode;
     }
+    const QStringList range = settings.value(QStringLiteral("timeline/range")).toStringList();
+    if (range.size() == 2) {
+        m_restoredRange = std::pair(range[0].toLongLong(), range[1].toLongLong());
+        if (!m_fitOnResult) {
+            m_zoom->setVisibleRange({m_restoredRange->first, m_restoredRange->second});
+            m_restoredRange.reset();
+        }
+    }
     if (!(filter == m_filter)) {
         setFilter(filter);
     } else if (newLanes) {
-        rebuildTimeline();
-    }
-    const QStringList range = settings.value(QStringLiteral("timeline/range")).toStringList();
-    if (range.size() == 2) {
-        m_zoom->setVisibleRange({range[0].toLongLong(), range[1].toLongLong()});
+        requestResult();
     }
     updateStatus();
 }

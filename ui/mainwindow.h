@@ -6,10 +6,13 @@
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class EventDetailView;
 class EventListModel;
 class EventStore;
+class FilterEngine;
+class FilterResult;
 class FilterPanel;
 class OverviewChart;
 class TimelineIndex;
@@ -23,11 +26,14 @@ struct Options;
 QT_BEGIN_NAMESPACE
 class QLabel;
 class QMenu;
+class QProgressBar;
 class QTableView;
+class QTimer;
 QT_END_NAMESPACE
 
 // The browser: the timeline in the centre, the filters on the left, the selected event on the right, the event
-// table and the overview chart at the bottom. Every view shows the one filter and the one selection. The filter,
+// table and the overview chart at the bottom. Every view shows the one filter's one result (FilterResult), which a
+// FilterEngine computes off the window's thread, and the one selection. The filter,
 // the lanes, the view and the window's layout come back on the next start.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
@@ -46,7 +52,12 @@ public:
     FilterPanel *filterPanel() const { return m_filters; }
     OverviewChart *overview() const { return m_overview; }
     const TimelineIndex *timelineIndex() const { return m_index.get(); }
+    FilterEngine *filterEngine() const { return m_engine; }
+    // The result the views show, or nullptr before the first one.
+    std::shared_ptr<const FilterResult> result() const { return m_result; }
     QString statusText() const;
+    // Whether a result is on its way (the views show the one before it meanwhile).
+    bool isBusy() const;
 
     EventFilter filter() const { return m_filter; }
     void setFilter(const EventFilter &filter);
@@ -60,6 +71,10 @@ public:
     // Returns whether anything was imported (a cancelled or failed import writes nothing).
     bool importPath(const QString &path, const Importer::Options &options);
 
+signals:
+    // Every view shows a new result.
+    void resultShown();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -70,7 +85,10 @@ private:
     void createActions();
     void setStore(std::unique_ptr<EventStore> store);
     void applyFilter(const EventFilter &filter);
-    void rebuildTimeline();
+    // Asks for the result of the filter, the lanes and the table's order as they are now.
+    void requestResult();
+    void showResult(const std::shared_ptr<const FilterResult> &result);
+    void showBusy(bool busy);
     void updateStatus();
     void step(int direction);
     // Moves the timeline so that the selected event is in the middle, at the same zoom.
@@ -92,10 +110,17 @@ private:
     EventFilter m_filter;
     LaneMode m_laneMode;
     QString m_selectedId;
-    int m_totalEvents = 0; // counted when the timeline opens or grows, not on every frame the status shows
     bool m_selecting = false;
-    std::unique_ptr<TimelineIndex> m_index; // the filtered events
-    std::unique_ptr<TimelineIndex> m_overviewIndex; // the same without the date filter, for the chart's brush
+    FilterEngine *m_engine = nullptr;
+    std::shared_ptr<const FilterResult> m_result;
+    std::shared_ptr<const TimelineIndex> m_index; // the filtered events
+    std::shared_ptr<const TimelineIndex> m_overviewIndex; // the same without the date filter, for the chart's brush
+    bool m_fitOnResult = true; // the next result is the first of a timeline: fit it, or restore the saved view
+    std::optional<std::pair<qint64, qint64>> m_restoredRange;
+    bool m_loading = false; // the working set is being read
+    QTimer *m_busyDelay = nullptr; // a busy cue only for what takes long enough to notice
+    QLabel *m_busyLabel = nullptr;
+    QProgressBar *m_busyBar = nullptr;
     TimelineZoom *m_zoom = nullptr;
     TimelineView *m_timeline = nullptr;
     FilterPanel *m_filters = nullptr; // owned by its dock

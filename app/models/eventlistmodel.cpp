@@ -2,6 +2,8 @@
 #include "eventlistmodel.h"
 
 #include "domain/countries.h"
+#include "workingset/filterresult.h"
+#include "workingset/workingset.h"
 
 // Imported text as a tooltip that shows it literally: a tooltip that looks like HTML is rendered as HTML, so it is
 // escaped and marked as rich text on purpose.
@@ -17,32 +19,22 @@ EventListModel::EventListModel(QObject *parent)
 
 EventListModel::~EventListModel() = default;
 
-void EventListModel::setStore(const EventStore *store)
-{
-    m_store = store;
-    reload();
-}
-
-void EventListModel::setFilter(const EventFilter &filter)
-{
-    m_filter = filter;
-    reload();
-}
-
-void EventListModel::setSource(const EventStore *store, const EventFilter &filter)
-{
-    m_store = store;
-    m_filter = filter;
-    reload();
-}
-
-void EventListModel::reload()
+void EventListModel::setSource(const EventStore *store, std::shared_ptr<const FilterResult> result)
 {
     beginResetModel();
+    m_store = store;
+    m_result = std::move(result);
+    if (m_result) {
+        m_order = m_result->query().order;
+    }
     m_pages.clear();
     m_recent.clear();
-    m_count = m_store ? m_store->count(m_filter) : 0;
     endResetModel();
+}
+
+EventFilter EventListModel::filter() const
+{
+    return m_result ? m_result->query().filter : EventFilter();
 }
 
 void EventListModel::sort(int column, Qt::SortOrder order)
@@ -56,18 +48,13 @@ void EventListModel::sort(int column, Qt::SortOrder order)
     if (next == m_order) {
         return;
     }
-    // A reset rather than a layout change: the rows the view remembers cannot be followed through a re-read, so
-    // the window selects its event again by id.
-    beginResetModel();
     m_order = next;
-    m_pages.clear();
-    m_recent.clear();
-    endResetModel();
+    emit orderRequested(next);
 }
 
 const Event *EventListModel::eventAt(int row) const
 {
-    if (!m_store || row < 0 || row >= m_count) {
+    if (!m_store || !m_result || row < 0 || row >= rowCount()) {
         return nullptr;
     }
     const int page = row / kPageSize;
@@ -76,7 +63,14 @@ const Event *EventListModel::eventAt(int row) const
         if (m_recent.size() >= kMaxPages) {
             m_pages.remove(m_recent.takeFirst());
         }
-        it = m_pages.insert(page, m_store->events(m_filter, kPageSize, page * kPageSize, m_order));
+        const std::vector<quint32> &rows = m_result->tableRows();
+        const WorkingSet &set = m_result->workingSet();
+        QList<qint64> rowids;
+        const size_t first = size_t(page) * kPageSize;
+        for (size_t i = first; i < std::min(rows.size(), first + kPageSize); ++i) {
+            rowids.append(set.rowids[rows[i]]);
+        }
+        it = m_pages.insert(page, m_store->eventsAt(rowids));
     } else {
         m_recent.removeOne(page);
     }
@@ -87,12 +81,16 @@ const Event *EventListModel::eventAt(int row) const
 
 int EventListModel::rowOf(const QString &id) const
 {
-    return m_store && !id.isEmpty() ? m_store->rowOf(id, m_filter, m_order) : -1;
+    if (!m_result || id.isEmpty()) {
+        return -1;
+    }
+    const std::optional<quint32> row = m_result->workingSet().rowOfId(id);
+    return row ? m_result->tableRowOf(*row) : -1;
 }
 
 int EventListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_count;
+    return parent.isValid() || !m_result ? 0 : int(m_result->count());
 }
 
 int EventListModel::columnCount(const QModelIndex &parent) const

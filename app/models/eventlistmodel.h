@@ -9,11 +9,16 @@
 #include <QHash>
 #include <QList>
 
+#include <memory>
+
+class FilterResult;
+
 QString plainToolTip(const QString &text);
 
-// The events of a timeline under a filter, as table rows: date, title, countries, actors, kind. Rows are read
-// from the store a page at a time as the view asks for them, so a million events cost a count and the pages on
-// screen, never a load of everything. Sorting is done by the store, on any column.
+// The events a filter keeps, as table rows: date, title, countries, actors, kind. The rows and their order come
+// from the filter's one result (FilterResult); each row's cells are read from the store a page at a time as the
+// view asks for them, so a million events cost the pages on screen, never a load of everything. Sorting asks for a
+// new result in the new order (orderRequested); the rows change when it comes.
 class EventListModel final : public QAbstractTableModel {
     Q_OBJECT
 
@@ -31,14 +36,11 @@ public:
     ~EventListModel() override;
     Q_DISABLE_COPY_MOVE(EventListModel)
 
-    // Not owned; must outlive the model or be replaced first. Both reset the model.
-    void setStore(const EventStore *store);
-    void setFilter(const EventFilter &filter);
-    // Both at once, with one read rather than two.
-    void setSource(const EventStore *store, const EventFilter &filter);
-    // Reads everything again (after an import, say).
-    void reload();
-    EventFilter filter() const { return m_filter; }
+    // The store must outlive the model or be replaced first. Resets the model.
+    void setSource(const EventStore *store, std::shared_ptr<const FilterResult> result);
+    std::shared_ptr<const FilterResult> result() const { return m_result; }
+    EventFilter filter() const;
+    // The order the table asked for last (the result may still be on its way).
     EventOrder order() const { return m_order; }
 
     // The event in a row, or nullptr when the row is out of range. Valid until the model next reads a page.
@@ -52,11 +54,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+signals:
+    // The user sorted the table: the rows in this order need a new result.
+    void orderRequested(EventOrder order);
+
 private:
     const EventStore *m_store = nullptr;
-    EventFilter m_filter;
+    std::shared_ptr<const FilterResult> m_result;
     EventOrder m_order;
-    int m_count = 0;
     mutable QHash<int, QList<Event>> m_pages;
     mutable QList<int> m_recent; // page numbers, most recently read last
 };

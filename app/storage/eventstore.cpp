@@ -332,6 +332,11 @@ QSqlDatabase EventStore::database() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+sqlite3 *EventStore::connectionHandle() const
+{
+    return sqliteHandle(database());
+}
+
 bool EventStore::fail(const QString &what) const
 {
     m_error = QStringLiteral("%1: %2").arg(QDir::toNativeSeparators(m_path), what);
@@ -566,7 +571,8 @@ QList<Event> EventStore::events(const EventFilter &filter, int limit, int offset
     return load(SqlCondition::of(filter), limit, offset, order);
 }
 
-QList<Event> EventStore::load(const SqlCondition &condition, int limit, int offset, EventOrder order) const
+QList<Event> EventStore::load(
+    const SqlCondition &condition, int limit, int offset, EventOrder order, QList<qint64> *rowidsOut) const
 {
     QSqlQuery query(database());
     query.setForwardOnly(true);
@@ -605,6 +611,9 @@ QList<Event> EventStore::load(const SqlCondition &condition, int limit, int offs
             event.location.longitude = query.value(11).toDouble();
         }
         indexByRowid.insert(query.value(0).toLongLong(), result.size());
+        if (rowidsOut) {
+            rowidsOut->append(query.value(0).toLongLong());
+        }
         result.append(event);
     }
 
@@ -648,6 +657,31 @@ QList<Event> EventStore::load(const SqlCondition &condition, int limit, int offs
             });
         each(QStringLiteral("SELECT event, tag FROM tags WHERE event IN %1 ORDER BY event, position"),
             [](Event &event, const QSqlQuery &q) { event.tags.append(q.value(1).toString()); });
+    }
+    return result;
+}
+
+QList<Event> EventStore::eventsAt(const QList<qint64> &rowids) const
+{
+    if (rowids.isEmpty()) {
+        return {};
+    }
+    SqlCondition condition{QStringLiteral("e.rowid IN ") + inList(rowids.size()), {}};
+    for (const qint64 rowid : rowids) {
+        condition.values << rowid;
+    }
+    QList<qint64> loadedRowids;
+    const QList<Event> found = load(condition, -1, 0, {}, &loadedRowids);
+    QHash<qint64, qsizetype> at;
+    for (qsizetype i = 0; i < loadedRowids.size(); ++i) {
+        at.insert(loadedRowids[i], i);
+    }
+    QList<Event> result;
+    result.reserve(found.size());
+    for (const qint64 rowid : rowids) {
+        if (const auto it = at.constFind(rowid); it != at.constEnd()) {
+            result.append(found[*it]);
+        }
     }
     return result;
 }
@@ -705,82 +739,6 @@ QList<FacetCount> EventStore::counts(EventFilter::Dimension dimension, const Eve
         result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt()});
     }
     return result;
-}
-
-std::vector<TimelineItem> EventStore::timelineItems(const EventFilter &filter, LaneMode mode) const
-{
-    const SqlCondition condition = SqlCondition::of(filter);
-    const QSqlDatabase db = database();
-    const auto prepare = [&](QSqlQuery &query, const QString &sql) {
-        query.setForwardOnly(true);
-        query.prepare(sql.arg(condition.where));
-        for (const QVariant &value : condition.values) {
-            query.addBindValue(value);
-        }
-        return query.exec() || fail(query.lastError().text());
-    };
-    std::vector<TimelineItem> items;
-    QHash<qint64, size_t> indexByRowid;
-    QSqlQuery query(db);
-    if (!prepare(query,
-            QStringLiteral("SELECT e.rowid, e.id, e.title, e.start_s, e.end_s, e.cover_end, e.precision, "
-                           "e.kind FROM events e WHERE %1 ORDER BY e.start_s, e.rowid"))) {
-        return items;
-    }
-    while (query.next()) {
-        TimelineItem item;
-        item.id = query.value(1).toString();
-        item.title = query.value(2).toString();
-        item.start = query.value(3).toLongLong();
-        item.isRange = !query.value(4).isNull() && query.value(4).toLongLong() != item.start;
-        item.coverEnd = query.value(5).toLongLong();
-        item.precision = Precision(query.value(6).toInt());
-        if (mode == LaneMode::Kind) {
-            item.laneKeys = {query.value(7).toString()};
-        }
-        indexByRowid.insert(query.value(0).toLongLong(), items.size());
-        items.push_back(std::move(item));
-    }
-    QString keys;
-    if (mode == LaneMode::Country) {
-        keys = QStringLiteral("SELECT c.event, c.country FROM event_countries c JOIN events e ON e.rowid = c.event "
-                              "WHERE %1 ORDER BY c.event, c.position");
-    } else if (mode == LaneMode::Actor) {
-        keys = QStringLiteral("SELECT ea.event, a.name FROM event_actors ea JOIN actors a ON a.id = ea.actor "
-                              "JOIN events e ON e.rowid = ea.event WHERE %1 ORDER BY ea.event, ea.position");
-    }
-    if (!keys.isEmpty()) {
-        QSqlQuery lanes(db);
-        if (prepare(lanes, keys)) {
-            while (lanes.next()) {
-                const auto it = indexByRowid.constFind(lanes.value(0).toLongLong());
-                if (it != indexByRowid.constEnd()) {
-                    // Two actors of one name (a ministry of two countries) make one lane, and the event shows once.
-                    const QString key = lanes.value(1).toString();
-                    if (!items[*it].laneKeys.contains(key)) {
-                        items[*it].laneKeys.append(key);
-                    }
-                }
-            }
-        }
-    }
-    return items;
-}
-
-QStringList EventStore::laneOrder(LaneMode mode) const
-{
-    QStringList keys;
-    const std::optional<EventFilter::Dimension> dimension = mode == LaneMode::Country
-        ? std::optional(EventFilter::Dimension::Country)
-        : mode == LaneMode::Actor ? std::optional(EventFilter::Dimension::Actor)
-        : mode == LaneMode::Kind  ? std::optional(EventFilter::Dimension::Kind)
-                                  : std::nullopt;
-    if (dimension) {
-        for (const FacetCount &facet : counts(*dimension)) {
-            keys << facet.key;
-        }
-    }
-    return keys;
 }
 
 int EventStore::rowOf(const QString &id, const EventFilter &filter, EventOrder order) const

@@ -3,7 +3,6 @@
 
 #include "domain/event.h"
 #include "storage/eventfilter.h"
-#include "timeline/timelineindex.h"
 
 #include <QList>
 #include <QString>
@@ -14,6 +13,7 @@
 QT_BEGIN_NAMESPACE
 class QSqlDatabase;
 QT_END_NAMESPACE
+struct sqlite3;
 
 // How many events of a filtered set carry one value of a dimension (a country, an actor, a kind).
 struct FacetCount {
@@ -49,6 +49,9 @@ public:
     // Opens (creating the file if need be) and migrates it to the current schema.
     bool open();
     bool isOpen() const;
+    bool isInMemory() const { return m_path == QLatin1String(":memory:"); }
+    // SQLite's handle under this store's connection, for readers on SQLite's own API on this store's thread.
+    sqlite3 *connectionHandle() const;
     QString path() const { return m_path; }
     // The last error, as a sentence naming the file.
     QString errorString() const { return m_error; }
@@ -59,6 +62,8 @@ public:
 
     // Events under the filter, in time order (or `order`). limit < 0 means all.
     QList<Event> events(const EventFilter &filter = {}, int limit = -1, int offset = 0, EventOrder order = {}) const;
+    // The events with these rowids, in the order given (the table reads its pages so); unknown rowids are left out.
+    QList<Event> eventsAt(const QList<qint64> &rowids) const;
     // Where the event with this id stands among events(filter, -1, 0, order), or -1 when the filter hides it.
     int rowOf(const QString &id, const EventFilter &filter, EventOrder order = {}) const;
     // The event after (step > 0) or before (step < 0) this one in time under the filter, if any.
@@ -67,18 +72,15 @@ public:
     QList<Event> related(const QString &id, int limit) const;
     std::optional<Event> event(const QString &id) const;
     int count(const EventFilter &filter = {}) const;
-    // What the timeline needs of the events under the filter, each with its lanes for `mode`.
-    std::vector<TimelineItem> timelineItems(const EventFilter &filter, LaneMode mode) const;
-    // The lane keys of the whole timeline, most events first: lanes take their colours in this order, so that a
-    // lane keeps its colour under every filter.
-    QStringList laneOrder(LaneMode mode) const;
     // Counts per value of one dimension under the filter as given, most frequent first.
     QList<FacetCount> counts(EventFilter::Dimension dimension, const EventFilter &filter = {}) const;
 
 private:
     friend class EventWriteSession;
     QSqlDatabase database() const;
-    QList<Event> load(const SqlCondition &condition, int limit, int offset, EventOrder order = {}) const;
+    // With `rowidsOut`, each event's rowid goes there, in the same order.
+    QList<Event> load(const SqlCondition &condition, int limit, int offset, EventOrder order = {},
+        QList<qint64> *rowidsOut = nullptr) const;
     bool fail(const QString &what) const;
 
     QString m_path;

@@ -101,6 +101,22 @@ QByteArray SqliteStatement::blob(int column) const
     return QByteArray(data, sqlite3_column_bytes(m_statement, column));
 }
 
+std::string_view SqliteStatement::text(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+    return data ? std::string_view(data, size_t(sqlite3_column_bytes(m_statement, column))) : std::string_view();
+}
+
+bool SqliteStatement::isNull(int column) const
+{
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+bool SqliteStatement::done() const
+{
+    return m_status == SQLITE_DONE;
+}
+
 QString SqliteStatement::errorString() const
 {
     if (!m_db) {

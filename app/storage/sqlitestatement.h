@@ -5,6 +5,7 @@
 #include <QString>
 
 #include <optional>
+#include <string_view>
 
 QT_BEGIN_NAMESPACE
 class QSqlDatabase;
@@ -12,7 +13,7 @@ QT_END_NAMESPACE
 struct sqlite3;
 struct sqlite3_stmt;
 
-// One prepared statement on SQLite's own API, for the write path, where QSqlQuery's QVariant per value costs more
+// One prepared statement on SQLite's own API, for the write path and the working set's load, where QSqlQuery's QVariant per value costs more
 // than SQLite's work. Values are bound in order with bind(); exec() runs the statement and readies it for the
 // next set of values.
 class SqliteStatement final {
@@ -36,6 +37,11 @@ public:
     void reset();
     qint64 int64(int column) const;
     QByteArray blob(int column) const;
+    // A text column's UTF-8 bytes, valid until the next step.
+    std::string_view text(int column) const;
+    bool isNull(int column) const;
+    // Whether the last step reached the end (rather than failing).
+    bool done() const;
 
     QString errorString() const;
 

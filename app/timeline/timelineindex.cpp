@@ -2,6 +2,7 @@
 #include "timelineindex.h"
 
 #include "domain/countries.h"
+#include "workingset/workingset.h"
 
 #include <QHash>
 
@@ -36,7 +37,7 @@ std::optional<LaneMode> laneModeFromName(QStringView name)
     return std::nullopt;
 }
 
-EventTime TimelineItem::time() const
+EventTime coveredTime(qint64 start, qint64 coverEnd, Precision precision, bool isRange)
 {
     if (!isRange) {
         return EventTime(start, precision);
@@ -44,6 +45,11 @@ EventTime TimelineItem::time() const
     // The last period the range covers starts one second before its cover end, rounded down to the precision.
     const qint64 last = TimePoint::parse(TimePoint::toIso(coverEnd - 1, precision))->seconds;
     return EventTime(start, last, precision);
+}
+
+EventTime TimelineItem::time() const
+{
+    return coveredTime(start, coverEnd, precision, isRange);
 }
 
 QString TimelineIndex::laneLabel(LaneMode mode, const QString &key)
@@ -64,31 +70,49 @@ QString TimelineIndex::laneLabel(LaneMode mode, const QString &key)
     return key;
 }
 
-TimelineIndex::TimelineIndex(std::vector<TimelineItem> items, LaneMode mode, const QStringList &colourOrder)
+TimelineIndex::TimelineIndex(std::shared_ptr<const WorkingSet> set, std::vector<quint32> rows, LaneMode mode)
     : m_mode(mode)
-    , m_items(std::move(items))
+    , m_set(std::move(set))
+    , m_rows(std::move(rows))
 {
-    // Every event in time order, so that each lane fills already sorted.
-    std::vector<quint32> order(m_items.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(
-        order.begin(), order.end(), [this](quint32 a, quint32 b) { return m_items[a].start < m_items[b].start; });
+    build();
+}
 
-    QHash<QString, int> laneByKey;
-    const QStringList none{QString()};
-    for (const quint32 i : order) {
-        const TimelineItem &item = m_items[i];
-        const QStringList &keys = (mode == LaneMode::None || item.laneKeys.isEmpty()) ? none : item.laneKeys;
-        for (const QString &key : keys) {
-            auto it = laneByKey.find(key);
-            if (it == laneByKey.end()) {
-                it = laneByKey.insert(key, int(m_lanes.size()));
-                m_lanes.push_back({key, laneLabel(mode, key), 0, {}, {}, {}, {}});
+TimelineIndex::TimelineIndex(const std::vector<TimelineItem> &items, LaneMode mode, const QStringList &colourOrder)
+    : m_mode(mode)
+    , m_set(WorkingSet::fromItems(items, mode, colourOrder))
+{
+    m_rows.resize(m_set->size());
+    std::iota(m_rows.begin(), m_rows.end(), 0);
+    build();
+}
+
+void TimelineIndex::build()
+{
+    const WorkingSet &set = *m_set;
+    // Lanes by key id: the rows are in time order, so each lane fills already sorted.
+    const qsizetype keyCount = set.laneKeyCount(m_mode);
+    std::vector<int> laneByKey(size_t(keyCount) + 1, -1); // the last one: the lane of events without a key
+    std::vector<quint32> keys;
+    for (quint32 item = 0; item < m_rows.size(); ++item) {
+        const quint32 row = m_rows[item];
+        set.laneKeysOf(row, m_mode, keys);
+        for (const quint32 key : keys) {
+            int &lane = laneByKey[key == WorkingSet::kNoKey ? size_t(keyCount) : size_t(key)];
+            if (lane < 0) {
+                lane = int(m_lanes.size());
+                const QString text = set.laneKey(m_mode, key);
+                Lane fresh;
+                fresh.key = text;
+                fresh.label = laneLabel(m_mode, text);
+                // The rank for now; slots are handed out below.
+                fresh.colourSlot = key == WorkingSet::kNoKey ? -1 : int(set.colourRank(m_mode)[key]);
+                m_lanes.push_back(std::move(fresh));
             }
-            Lane &lane = m_lanes[size_t(*it)];
-            lane.starts.push_back(item.start);
-            lane.coverEnds.push_back(item.coverEnd);
-            lane.items.push_back(i);
+            Lane &l = m_lanes[size_t(lane)];
+            l.starts.push_back(set.starts[row]);
+            l.coverEnds.push_back(set.coverEnds[row]);
+            l.items.push_back(item);
         }
     }
     std::stable_sort(m_lanes.begin(), m_lanes.end(), [](const Lane &a, const Lane &b) {
@@ -114,19 +138,59 @@ TimelineIndex::TimelineIndex(std::vector<TimelineItem> items, LaneMode mode, con
         }
     }
 
-    int next = int(colourOrder.size());
+    // A key the whole timeline ranks keeps that slot; the others follow, in this index's lane order.
+    int next = set.colourCount(m_mode);
     for (Lane &lane : m_lanes) {
-        const qsizetype slot = colourOrder.indexOf(lane.key);
-        lane.colourSlot = slot >= 0 ? int(slot) : next++;
-    }
-
-    if (!m_items.empty()) {
-        m_extent.start = m_items[order.front()].start;
-        m_extent.end = m_extent.start + 1;
-        for (const TimelineItem &item : m_items) {
-            m_extent.end = std::max(m_extent.end, item.coverEnd);
+        if (lane.colourSlot < 0) {
+            lane.colourSlot = next++;
         }
     }
+
+    if (!m_rows.empty()) {
+        m_extent.start = set.starts[m_rows.front()];
+        m_extent.end = m_extent.start + 1;
+        for (const quint32 row : m_rows) {
+            m_extent.end = std::max(m_extent.end, set.coverEnds[row]);
+        }
+    }
+}
+
+qint64 TimelineIndex::start(quint32 item) const
+{
+    return m_set->starts[m_rows[item]];
+}
+
+qint64 TimelineIndex::coverEnd(quint32 item) const
+{
+    return m_set->coverEnds[m_rows[item]];
+}
+
+bool TimelineIndex::isRange(quint32 item) const
+{
+    return m_set->ranges[m_rows[item]] != 0;
+}
+
+EventTime TimelineIndex::time(quint32 item) const
+{
+    const quint32 row = m_rows[item];
+    return coveredTime(m_set->starts[row], m_set->coverEnds[row], m_set->precisions[row], m_set->ranges[row] != 0);
+}
+
+QString TimelineIndex::title(quint32 item) const
+{
+    return m_set->title(m_rows[item]);
+}
+
+QString TimelineIndex::id(quint32 item) const
+{
+    return m_set->id(m_rows[item]);
+}
+
+int TimelineIndex::laneCount(quint32 item) const
+{
+    std::vector<quint32> keys;
+    m_set->laneKeysOf(m_rows[item], m_mode, keys);
+    return int(keys.size());
 }
 
 int TimelineIndex::laneOf(const QString &key) const
@@ -139,14 +203,26 @@ int TimelineIndex::laneOf(const QString &key) const
     return -1;
 }
 
+std::optional<quint32> TimelineIndex::itemOfRow(quint32 row) const
+{
+    const auto it = std::lower_bound(m_rows.begin(), m_rows.end(), row);
+    if (it == m_rows.end() || *it != row) {
+        return std::nullopt;
+    }
+    return quint32(it - m_rows.begin());
+}
+
 std::optional<quint32> TimelineIndex::itemById(const QString &id) const
 {
-    for (size_t i = 0; i < m_items.size(); ++i) {
-        if (m_items[i].id == id) {
-            return quint32(i);
-        }
+    if (id.isEmpty() || !m_set) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    if (id != m_lastId) {
+        const std::optional<quint32> row = m_set->rowOfId(id);
+        m_lastId = id;
+        m_lastItem = row ? itemOfRow(*row) : std::nullopt;
+    }
+    return m_lastItem;
 }
 
 std::vector<quint32> TimelineIndex::overlapping(const Lane &lane, const TimeScale::Range &range)

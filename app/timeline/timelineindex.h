@@ -8,15 +8,21 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <vector>
+
+class WorkingSet;
 
 // How the timeline splits into horizontal lanes.
 enum class LaneMode : quint8 { Country, Actor, Kind, None };
 QString laneModeName(LaneMode mode);
 std::optional<LaneMode> laneModeFromName(QStringView name);
 
-// What the timeline needs of an event: much less than an Event, so that a million fit in memory.
+// The time an event covers, again as an EventTime, for labels and tooltips: from its start, cover end and precision.
+EventTime coveredTime(qint64 start, qint64 coverEnd, Precision precision, bool isRange);
+
+// An event as tests and the painting benchmark give one to TimelineIndex; the window's come from a WorkingSet.
 struct TimelineItem {
     QString id;
     QString title;
@@ -30,8 +36,10 @@ struct TimelineItem {
     EventTime time() const;
 };
 
-// The compact, sorted in-memory index that painting reads. Built once per filter and lane mode; a frame then
-// costs binary searches over what is visible, never a walk over every event.
+// The compact, sorted in-memory index that painting reads: the rows of a WorkingSet that a filter keeps, in time
+// order, split into lanes. Built once per filter and lane mode, off the window's thread; a frame then costs binary
+// searches over what is visible, never a walk over every event. An item is a place in rows(): item 0 is the
+// earliest event kept.
 class TimelineIndex {
 public:
     struct Lane {
@@ -41,7 +49,7 @@ public:
         // One entry per event in the lane, sorted by start.
         std::vector<qint64> starts;
         std::vector<qint64> coverEnds;
-        std::vector<quint32> items; // index into items()
+        std::vector<quint32> items; // items of the index
         // The same entries grouped by how long they last (bucket k: from 2^k to 2^(k+1) seconds), each group
         // sorted by start. A view then finds what began before it and still runs in 64 binary searches, however
         // long the longest event: a 13.8-billion-year range does not make every frame walk the lane.
@@ -54,19 +62,36 @@ public:
     };
 
     TimelineIndex() = default;
-    // Lanes come in order of how many events they hold, most first, then by label. A lane's colour slot is the
-    // place of its key in `colourOrder` (keys in order of the whole timeline, so that a lane keeps its colour under
-    // every filter), or follows it for keys not there; an empty `colourOrder` means this index's own lane order.
-    TimelineIndex(std::vector<TimelineItem> items, LaneMode mode, const QStringList &colourOrder = {});
+    // `rows` ascending (so in time order). Lanes come in order of how many events they hold, most first, then by
+    // label; a lane's colour slot is its key's place in the whole timeline (WorkingSet::colourRank), so that it
+    // keeps its colour under every filter.
+    TimelineIndex(std::shared_ptr<const WorkingSet> set, std::vector<quint32> rows, LaneMode mode);
+    // All of `items`, with colours in the order of `colourOrder` (keys not there follow; empty: this index's own
+    // lane order).
+    TimelineIndex(const std::vector<TimelineItem> &items, LaneMode mode, const QStringList &colourOrder = {});
 
     LaneMode mode() const { return m_mode; }
-    const std::vector<TimelineItem> &items() const { return m_items; }
+    size_t size() const { return m_rows.size(); }
+    bool isEmpty() const { return m_rows.empty(); }
+    const std::vector<quint32> &rows() const { return m_rows; }
+    const WorkingSet *workingSet() const { return m_set.get(); }
+
+    qint64 start(quint32 item) const;
+    qint64 coverEnd(quint32 item) const;
+    bool isRange(quint32 item) const;
+    EventTime time(quint32 item) const;
+    QString title(quint32 item) const;
+    QString id(quint32 item) const;
+    // How many lanes the item shows in (an event of three countries: three).
+    int laneCount(quint32 item) const;
+
     const std::vector<Lane> &lanes() const { return m_lanes; }
     int laneOf(const QString &key) const; // -1 when there is no such lane
-    bool isEmpty() const { return m_items.empty(); }
     // From the earliest start to the latest cover end; {0, 1} when empty.
     TimeScale::Range extent() const { return m_extent; }
+    // The item of the event with this id, if the index holds it. The last answer is kept: painting asks every frame.
     std::optional<quint32> itemById(const QString &id) const;
+    std::optional<quint32> itemOfRow(quint32 row) const;
 
     // The positions in a lane's arrays of the entries that overlap `range`, in order of start.
     static std::vector<quint32> overlapping(const Lane &lane, const TimeScale::Range &range);
@@ -76,8 +101,13 @@ public:
     static QString laneLabel(LaneMode mode, const QString &key);
 
 private:
+    void build();
+
     LaneMode m_mode = LaneMode::Country;
-    std::vector<TimelineItem> m_items;
+    std::shared_ptr<const WorkingSet> m_set;
+    std::vector<quint32> m_rows;
     std::vector<Lane> m_lanes;
     TimeScale::Range m_extent;
+    mutable QString m_lastId;
+    mutable std::optional<quint32> m_lastItem;
 };

@@ -141,7 +141,7 @@ TimelineRenderer::Frame TimelineRenderer::layout(
     // An event in several lanes: a thin line joins its marks.
     QHash<quint32, QList<QPointF>> points;
     for (const Mark &mark : std::as_const(frame.marks)) {
-        if (index.items()[mark.item].laneKeys.size() > 1) {
+        if (index.laneCount(mark.item) > 1) {
             points[mark.item].append(
                 QPointF(mark.shape.left() + (mark.isRange ? 0 : kMarkerRadius), mark.shape.center().y()));
         }
@@ -201,12 +201,11 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
         group.clear();
     };
     for (const quint32 i : visible) {
-        const TimelineItem &item = index.items()[l.items[i]];
         // Clipped to just beyond the lane: a range of a billion years at minute zoom would otherwise give
         // coordinates no painter can take.
         const double x0 = std::max(frame.timeToX(l.starts[i]), rect.left() - 2 * kClusterPx);
         const double x1 = std::min(frame.timeToX(l.coverEnds[i]), rect.right() + 2 * kClusterPx);
-        const Piece piece{x0, x1, l.items[i], 1, l.starts[i], l.starts[i], item.isRange && x1 - x0 >= kClusterPx};
+        const Piece piece{x0, x1, l.items[i], 1, l.starts[i], l.starts[i], index.isRange(l.items[i]) && x1 - x0 >= kClusterPx};
         if (piece.wide) {
             pieces.append(piece);
             continue;
@@ -259,7 +258,7 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
             hidden.to = std::max(hidden.to, piece.to);
             continue;
         }
-        const QString &title = index.items()[piece.item].title;
+        const QString title = index.title(piece.item);
         QString text;
         double textWidth = 0;
         double want = 0;
@@ -527,9 +526,9 @@ void TimelineRenderer::paintLanes(
         painter->drawLine(line);
     }
     const QColor selection = palette.color(QPalette::Highlight);
+    const std::optional<quint32> selectedItem = index.itemById(options.selectedId);
     for (const Mark &mark : frame.marks) {
-        const TimelineItem &item = index.items()[mark.item];
-        const bool selected = !options.selectedId.isEmpty() && item.id == options.selectedId;
+        const bool selected = selectedItem == mark.item;
         const QColor colour = colourOf(mark.lane);
         if (mark.isRange) {
             // Square bars, not antialiased: crisp, and cheap however many there are.

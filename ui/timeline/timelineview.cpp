@@ -161,7 +161,7 @@ void TimelineView::mouseReleaseEvent(QMouseEvent *event)
     }
     const TimelineRenderer::Hit hit = TimelineRenderer::hitTest(frame(), event->position());
     if (hit.item) {
-        const QString id = m_index->items()[*hit.item].id;
+        const QString id = m_index->id(*hit.item);
         setSelectedId(id);
         emit eventSelected(id);
     } else if (hit.cluster && !hit.cluster->overflow) {
@@ -179,15 +179,16 @@ void TimelineView::mouseDoubleClickEvent(QMouseEvent *event)
     const TimelineRenderer::Hit hit = TimelineRenderer::hitTest(frame(), event->position());
     if (hit.item) {
         zoomToItem(*hit.item);
-        emit eventActivated(m_index->items()[*hit.item].id);
+        emit eventActivated(m_index->id(*hit.item));
     }
 }
 
 void TimelineView::zoomToItem(quint32 item)
 {
-    const TimelineItem &it = m_index->items()[item];
-    const qint64 span = std::max<qint64>(it.coverEnd - it.start, TimeScale::kMinSpan);
-    m_zoom->zoomTo({it.start - span, it.coverEnd + span});
+    const qint64 start = m_index->start(item);
+    const qint64 end = m_index->coverEnd(item);
+    const qint64 span = std::max<qint64>(end - start, TimeScale::kMinSpan);
+    m_zoom->zoomTo({start - span, end + span});
 }
 
 bool TimelineView::zoomToSelection()
@@ -247,8 +248,7 @@ bool TimelineView::event(QEvent *event)
         const TimelineRenderer::Hit hit = TimelineRenderer::hitTest(frame(), help->pos());
         QString text;
         if (hit.item) {
-            const TimelineItem &item = m_index->items()[*hit.item];
-            text = plainToolTip(item.title + u'\n' + item.time().toDisplayString());
+            text = plainToolTip(m_index->title(*hit.item) + u'\n' + m_index->time(*hit.item).toDisplayString());
         } else if (hit.cluster && hit.cluster->overflow) {
             text = tr("%1 more events in view have no room in this lane").arg(QLocale().toString(hit.cluster->count));
         } else if (hit.cluster) {

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "domain/eventtime.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+#include <span>
+#include <string_view>
+#include <vector>
+
+struct TimelineItem;
+enum class LaneMode : quint8;
+
+// Many strings in one UTF-8 buffer, read back by number: a million titles cost one allocation, not a million.
+class StringArena {
+public:
+    // False when the arena is full (4 GiB); the string is then not added.
+    bool append(std::string_view utf8);
+    bool append(const QString &text);
+    void reserve(size_t count, size_t bytes);
+    size_t size() const { return m_offsets.size() - 1; }
+    std::string_view view(size_t i) const
+    {
+        return {m_data.data() + m_offsets[i], size_t(m_offsets[i + 1] - m_offsets[i])};
+    }
+    QString at(size_t i) const;
+    size_t memoryBytes() const;
+
+private:
+    std::vector<char> m_data;
+    std::vector<quint32> m_offsets{0};
+};
+
+// The whole timeline in memory, compact and read-only: what filtering, counting, lanes, the overview and the table's
+// order need of every event, and nothing more (the detail pane and the table's cells read the file). Rows are in time
+// order (start, then rowid), so that any selection of rows is already sorted for the timeline. Countries, actors
+// and kinds are small integer ids into dictionaries; an event's lists of them are offset/value arrays.
+//
+// Built once per file (WorkingSetLoader) and shared, never changed, by every result computed from it, on any thread.
+class WorkingSet {
+public:
+    static constexpr quint32 kNoKey = 0xFFFFFFFFu; // the lane of events without a country, an actor, ...
+
+    // One row of the actors table: an exact name and a country.
+    struct Actor {
+        quint32 name = 0; // into names
+        quint32 country = kNoKey; // into countries, or kNoKey
+    };
+
+    size_t size() const { return rowids.size(); }
+
+    std::span<const quint16> countriesOf(quint32 row) const
+    {
+        return {countryValues.data() + countryOffsets[row], countryOffsets[row + 1] - countryOffsets[row]};
+    }
+    std::span<const quint32> actorsOf(quint32 row) const
+    {
+        return {actorValues.data() + actorOffsets[row], actorOffsets[row + 1] - actorOffsets[row]};
+    }
+    QString title(quint32 row) const { return titles.at(row); }
+    QString id(quint32 row) const { return ids.at(row); }
+    // The row of an event, by its file rowid or its id; nullopt when it is not in the set.
+    std::optional<quint32> rowOfRowid(qint64 rowid) const;
+    std::optional<quint32> rowOfId(const QString &id) const;
+    // What an event's lane keys are under a lane mode, as ids into laneKeys(mode), each once, in the event's order.
+    // An event with none is in the kNoKey lane.
+    void laneKeysOf(quint32 row, LaneMode mode, std::vector<quint32> &out) const;
+    QString laneKey(LaneMode mode, quint32 key) const;
+    qsizetype laneKeyCount(LaneMode mode) const;
+    // The whole timeline's place of each lane key, most events first: lanes take their colours in this order, so
+    // that a lane keeps its colour under every filter.
+    const std::vector<quint32> &colourRank(LaneMode mode) const { return m_colourRank[size_t(mode)]; }
+    // How many places that order has: the first colour slot of a lane it does not rank.
+    int colourCount(LaneMode mode) const { return m_colourCount[size_t(mode)]; }
+    QStringList laneOrder(LaneMode mode) const;
+
+    size_t memoryBytes() const;
+
+    // Per row, in time order.
+    std::vector<qint64> rowids;
+    std::vector<qint64> starts;
+    std::vector<qint64> coverEnds;
+    std::vector<Precision> precisions;
+    std::vector<quint8> ranges; // 1 when the event has an end of its own
+    std::vector<quint16> kinds; // into kindKeys
+    std::vector<quint32> countryOffsets{0}; // size() + 1
+    std::vector<quint16> countryValues; // into countryKeys: the event's countries and its actors'
+    std::vector<quint32> actorOffsets{0}; // size() + 1
+    std::vector<quint32> actorValues; // into actors
+    StringArena titles;
+    StringArena ids;
+    std::vector<quint32> rowsByRowid; // every row, ordered by rowid
+
+    // Dictionaries.
+    QStringList countryKeys; // ISO alpha-2, as stored
+    QStringList kindKeys; // the first spelling of each kind; kinds that differ only in ASCII case are one
+    QStringList names; // actor names, exact
+    std::vector<QByteArray> foldedNames; // names, UTF-8 with ASCII letters in lower case, as SQLite's NOCASE
+    std::vector<Actor> actors;
+
+    // Fills rowsByRowid, foldedNames and the colour ranks; the loaders call it once the columns are in.
+    void finish(const std::vector<QStringList> &colourOrders = {});
+
+    // A working set of the given items, as if they had been read from a file: their lane keys go to the dimension of
+    // `mode` (countries, actor names or kinds). For tests and the painting benchmark.
+    static std::shared_ptr<const WorkingSet> fromItems(
+        const std::vector<TimelineItem> &items, LaneMode mode, const QStringList &colourOrder = {});
+
+private:
+    std::vector<quint32> m_colourRank[4];
+    int m_colourCount[4] = {};
+};
+
+// UTF-8 with the 26 ASCII capitals in lower case: the comparison key of SQLite's NOCASE collation.
+QByteArray asciiFolded(const QString &text);
