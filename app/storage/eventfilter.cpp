@@ -27,6 +27,12 @@ QString quoted(QStringView text)
     return QLatin1Char('"') + body + QLatin1Char('"');
 }
 
+// A null string binds as NULL, which equals nothing: an empty value must bind as ''.
+QString nonNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 } // namespace
 
 bool EventFilter::isEmpty() const
@@ -95,13 +101,13 @@ SqlCondition SqlCondition::of(const EventFilter &filter)
                                 "WHERE a.name COLLATE NOCASE IN (%1))")
                      .arg(placeholders(filter.actors.size()));
         for (const QString &actor : filter.actors) {
-            result.values << actor.trimmed();
+            result.values << nonNull(actor.trimmed());
         }
     }
     if (!filter.kinds.isEmpty()) {
         parts << QStringLiteral("e.kind COLLATE NOCASE IN (%1)").arg(placeholders(filter.kinds.size()));
         for (const QString &kind : filter.kinds) {
-            result.values << kind.trimmed();
+            result.values << nonNull(kind.trimmed()); // the empty kind is a kind
         }
     }
     if (filter.from) {

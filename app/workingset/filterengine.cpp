@@ -119,7 +119,7 @@ void FilterEngine::open(const EventStore &store)
             worker->ownsDb = worker->db != nullptr;
             worker->path = path;
         }
-        std::shared_ptr<const WorkingSet> set = worker->db ? WorkingSetLoader::load(worker->db, &error) : nullptr;
+        std::shared_ptr<const WorkingSet> set = worker->db ? WorkingSetLoader::load(worker->db, &error, path) : nullptr;
         worker->searchedSet.reset(); // a search of the old set says nothing of the new one
         QMetaObject::invokeMethod(
             this, [this, generation, set, error] { finishLoad(generation, set, error); }, Qt::QueuedConnection);
@@ -204,7 +204,8 @@ std::shared_ptr<const FilterResult> FilterEngine::evaluate(
     const EventStore &store, const FilterQuery &query, QString *error)
 {
     QString why;
-    const std::shared_ptr<const WorkingSet> set = WorkingSetLoader::load(store.connectionHandle(), &why);
+    const std::shared_ptr<const WorkingSet> set
+        = WorkingSetLoader::load(store.connectionHandle(), &why, store.isInMemory() ? QString() : store.path());
     std::optional<std::vector<quint64>> textRows;
     if (set && !query.filter.text.trimmed().isEmpty()) {
         textRows = WorkingSetLoader::matchText(

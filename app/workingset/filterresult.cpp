@@ -225,7 +225,7 @@ std::vector<quint32> FilterResult::tableOrder(const WorkingSet &set, const std::
         break; // rows are in time order already
     case EventOrder::Key::Title:
         std::stable_sort(sorted.begin(), sorted.end(), [&](quint32 a, quint32 b) {
-            const int c = compareNoCase(set.titles.view(a), set.titles.view(b));
+            const int c = compareNoCase(set.titleBytes(a), set.titleBytes(b));
             return c != 0 ? c < 0 : set.rowids[a] < set.rowids[b];
         });
         break;

@@ -53,6 +53,20 @@ bool StringArena::append(const QString &text)
     return append(std::string_view(utf8.constData(), size_t(utf8.size())));
 }
 
+bool StringArena::append(const StringArena &other)
+{
+    if (m_data.size() + other.m_data.size() > std::numeric_limits<quint32>::max()) {
+        return false;
+    }
+    const auto shift = quint32(m_data.size());
+    m_data.insert(m_data.end(), other.m_data.begin(), other.m_data.end());
+    m_offsets.reserve(m_offsets.size() + other.size());
+    for (size_t i = 1; i < other.m_offsets.size(); ++i) {
+        m_offsets.push_back(other.m_offsets[i] + shift);
+    }
+    return true;
+}
+
 void StringArena::reserve(size_t count, size_t bytes)
 {
     m_offsets.reserve(count + 1);
@@ -98,9 +112,9 @@ std::optional<quint32> WorkingSet::rowOfId(const QString &id) const
     }
     const QByteArray utf8 = id.toUtf8();
     const std::string_view wanted(utf8.constData(), size_t(utf8.size()));
-    for (quint32 row = 0; row < size(); ++row) {
-        if (ids.view(row) == wanted) {
-            return row;
+    for (quint32 place = 0; place < ids.size(); ++place) {
+        if (ids.view(place) == wanted) {
+            return rowsByRowid[place];
         }
     }
     return std::nullopt;
@@ -193,8 +207,9 @@ void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
         foldedNames.push_back(asciiFolded(name));
     }
     rowsByRowid.resize(size());
-    std::iota(rowsByRowid.begin(), rowsByRowid.end(), 0);
-    std::sort(rowsByRowid.begin(), rowsByRowid.end(), [this](quint32 a, quint32 b) { return rowids[a] < rowids[b]; });
+    for (quint32 row = 0; row < size(); ++row) {
+        rowsByRowid[rowidPlace[row]] = row;
+    }
 
     std::vector<quint32> keys;
     for (const LaneMode mode : {LaneMode::Country, LaneMode::Actor, LaneMode::Kind, LaneMode::None}) {
@@ -214,12 +229,23 @@ void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
             }
             continue;
         }
+        // Events per key: straight from the value arrays, except for actors, whose names count once an event.
         std::vector<quint32> counts(size_t(count), 0);
-        for (quint32 row = 0; row < size() && count > 0; ++row) {
-            laneKeysOf(row, mode, keys);
-            for (const quint32 key : keys) {
-                if (key != kNoKey) {
-                    ++counts[key];
+        if (mode == LaneMode::Country) {
+            for (const quint16 country : countryValues) {
+                ++counts[country];
+            }
+        } else if (mode == LaneMode::Kind) {
+            for (const quint16 kind : kinds) {
+                ++counts[kind];
+            }
+        } else if (mode == LaneMode::Actor) {
+            for (quint32 row = 0; row < size(); ++row) {
+                laneKeysOf(row, mode, keys);
+                for (const quint32 key : keys) {
+                    if (key != kNoKey) {
+                        ++counts[key];
+                    }
                 }
             }
         }
@@ -236,7 +262,8 @@ size_t WorkingSet::memoryBytes() const
 {
     size_t bytes = bytesOf(rowids) + bytesOf(starts) + bytesOf(coverEnds) + bytesOf(precisions) + bytesOf(ranges)
         + bytesOf(kinds) + bytesOf(countryOffsets) + bytesOf(countryValues) + bytesOf(actorOffsets)
-        + bytesOf(actorValues) + titles.memoryBytes() + ids.memoryBytes() + bytesOf(rowsByRowid) + bytesOf(actors);
+        + bytesOf(actorValues) + titles.memoryBytes() + ids.memoryBytes() + bytesOf(rowsByRowid) + bytesOf(rowidPlace)
+        + bytesOf(actors);
     for (const auto &rank : m_colourRank) {
         bytes += bytesOf(rank);
     }
@@ -273,8 +300,7 @@ std::shared_ptr<const WorkingSet> WorkingSet::fromItems(
         set->coverEnds.push_back(item.coverEnd);
         set->precisions.push_back(item.precision);
         set->ranges.push_back(item.isRange ? 1 : 0);
-        set->titles.append(item.title);
-        set->ids.append(item.id);
+        set->rowidPlace.push_back(i);
         quint16 kind = 0;
         for (const QString &key : item.laneKeys) {
             if (mode == LaneMode::Country) {
@@ -290,6 +316,10 @@ std::shared_ptr<const WorkingSet> WorkingSet::fromItems(
         set->kinds.push_back(kind);
         set->countryOffsets.push_back(quint32(set->countryValues.size()));
         set->actorOffsets.push_back(quint32(set->actorValues.size()));
+    }
+    for (const TimelineItem &item : items) {
+        set->titles.append(item.title);
+        set->ids.append(item.id);
     }
     std::vector<QStringList> orders(4);
     orders[size_t(mode)] = colourOrder;

@@ -21,6 +21,8 @@ public:
     // False when the arena is full (4 GiB); the string is then not added.
     bool append(std::string_view utf8);
     bool append(const QString &text);
+    // Another arena's strings after this one's.
+    bool append(const StringArena &other);
     void reserve(size_t count, size_t bytes);
     size_t size() const { return m_offsets.size() - 1; }
     std::string_view view(size_t i) const
@@ -61,8 +63,9 @@ public:
     {
         return {actorValues.data() + actorOffsets[row], actorOffsets[row + 1] - actorOffsets[row]};
     }
-    QString title(quint32 row) const { return titles.at(row); }
-    QString id(quint32 row) const { return ids.at(row); }
+    QString title(quint32 row) const { return titles.at(rowidPlace[row]); }
+    QString id(quint32 row) const { return ids.at(rowidPlace[row]); }
+    std::string_view titleBytes(quint32 row) const { return titles.view(rowidPlace[row]); }
     // The row of an event, by its file rowid or its id; nullopt when it is not in the set.
     std::optional<quint32> rowOfRowid(qint64 rowid) const;
     std::optional<quint32> rowOfId(const QString &id) const;
@@ -91,9 +94,11 @@ public:
     std::vector<quint16> countryValues; // into countryKeys: the event's countries and its actors'
     std::vector<quint32> actorOffsets{0}; // size() + 1
     std::vector<quint32> actorValues; // into actors
+    std::vector<quint32> rowidPlace; // where the row stands in rowid order
+    // In rowid order (as the file holds them, so that loading copies no text twice): titles.at(rowidPlace[row]).
     StringArena titles;
     StringArena ids;
-    std::vector<quint32> rowsByRowid; // every row, ordered by rowid
+    std::vector<quint32> rowsByRowid; // every row, ordered by rowid: the inverse of rowidPlace
 
     // Dictionaries.
     QStringList countryKeys; // ISO alpha-2, as stored
@@ -102,7 +107,8 @@ public:
     std::vector<QByteArray> foldedNames; // names, UTF-8 with ASCII letters in lower case, as SQLite's NOCASE
     std::vector<Actor> actors;
 
-    // Fills rowsByRowid, foldedNames and the colour ranks; the loaders call it once the columns are in.
+    // Fills rowsByRowid (from rowidPlace), foldedNames and the colour ranks; the loaders call it once the columns
+    // are in.
     void finish(const std::vector<QStringList> &colourOrders = {});
 
     // A working set of the given items, as if they had been read from a file: their lane keys go to the dimension of

@@ -19,8 +19,9 @@ namespace WorkingSetLoader {
 // Close it with sqlite3_close().
 sqlite3 *openReadOnly(const QString &path, QString *error);
 
-// The whole timeline. nullptr, with *error set, when the file cannot be read.
-std::shared_ptr<const WorkingSet> load(sqlite3 *db, QString *error);
+// The whole timeline. nullptr, with *error set, when the file cannot be read. With the file's `path`, the events'
+// countries and actors are read meanwhile on a second thread, through a connection of its own.
+std::shared_ptr<const WorkingSet> load(sqlite3 *db, QString *error, const QString &path = {});
 
 // One bit per row of `set` (row r is bit r % 64 of word r / 64): the events that match an FTS5 expression
 // (FullText::matchExpression). nullopt, with *error set, on failure or when interrupted (sqlite3_interrupt).

@@ -65,18 +65,33 @@ void OverviewChart::setIndex(const TimelineIndex *index)
 
     auto *series = new QStackedBarSeries;
     series->setBarWidth(1.0);
-    for (size_t lane = 0; lane < index->lanes().size() && index; ++lane) {
-        auto *set = new QBarSet(index->lanes()[lane].label);
-        const QColor colour = LanePalette::colour(index->lanes()[lane].colourSlot, dark);
+    // The largest lanes each in their colour, the rest as one grey band: a bar set per lane of three thousand
+    // actors would only add slivers, and Qt Charts makes an item of every bar.
+    const size_t laneCount = index ? index->lanes().size() : 0;
+    const size_t ownSets = laneCount > size_t(kMaxSets) ? size_t(kMaxSets) - 1 : laneCount;
+    const auto addSet = [&](const QString &label, const QColor &colour, const QList<qreal> &values) {
+        auto *set = new QBarSet(label);
         set->setColor(colour);
         set->setBorderColor(colour);
+        set->append(values);
+        series->append(set);
+    };
+    for (size_t lane = 0; lane < ownSets; ++lane) {
         QList<qreal> values;
         values.reserve(m_histogram.binCount());
         for (const quint32 count : m_histogram.counts[qsizetype(lane)]) {
             values.append(count);
         }
-        set->append(values);
-        series->append(set);
+        addSet(index->lanes()[lane].label, LanePalette::colour(index->lanes()[lane].colourSlot, dark), values);
+    }
+    if (ownSets < laneCount) {
+        QList<qreal> rest(m_histogram.binCount(), 0);
+        for (size_t lane = ownSets; lane < laneCount; ++lane) {
+            for (int bin = 0; bin < m_histogram.binCount(); ++bin) {
+                rest[bin] += m_histogram.counts[qsizetype(lane)][bin];
+            }
+        }
+        addSet(tr("%n other lane(s)", nullptr, int(laneCount - ownSets)), palette.color(QPalette::Mid), rest);
     }
     chart()->addSeries(series);
 

@@ -19,6 +19,9 @@ class OverviewChart final : public QChartView {
     Q_OBJECT
 
 public:
+    // Lanes past the first kMaxSets - 1 share one grey band.
+    static constexpr int kMaxSets = 12;
+
     OverviewChart(TimelineZoom *zoom, QWidget *parent = nullptr);
     ~OverviewChart() override;
     Q_DISABLE_COPY_MOVE(OverviewChart)
