@@ -9,6 +9,7 @@
 //
 //   annals-browse-bench [--events 1000000] [--repeat 5] [--file existing.annals] [--keep FILE]
 #include "io/importer.h"
+#include "procstatus.h"
 #include "io/seed.h"
 #include "mainwindow.h"
 #include "models/eventlistmodel.h"
@@ -38,20 +39,6 @@
 #include <functional>
 
 namespace {
-
-double statusMegabytes(const char *key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(key)) {
-            return line.mid(int(qstrlen(key))).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-    }
-    return 0;
-}
 
 // The timeline's generator: deterministic, so that every run measures the same file.
 const char *const kCountries[] = {"CN", "RU", "US", "IN", "BR", "ZA", "IR", "PK", "KZ", "UZ", "KG", "TJ", "BY", "TR",

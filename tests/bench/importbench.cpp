@@ -5,6 +5,7 @@
 //
 //   annals-import-bench [--rows 1000000]
 #include "io/importer.h"
+#include "procstatus.h"
 #include "storage/eventstore.h"
 
 #include <QCommandLineParser>
@@ -17,24 +18,6 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 #include <QThread>
-
-namespace {
-
-double statusMegabytes(const char *key)
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
-        return 0;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith(key)) {
-            return line.mid(int(qstrlen(key))).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-    }
-    return 0;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
