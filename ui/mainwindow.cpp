@@ -108,6 +108,7 @@ MainWindow::MainWindow(std::unique_ptr<EventStore> store, QWidget *parent)
     connect(m_engine, &FilterEngine::loaded, this, [this] { m_loading = false; });
     connect(m_engine, &FilterEngine::failed, this, [this](const QString &message) {
         m_loading = false;
+        m_timeline->setIndex(m_index.get()); // not "reading" any more
         statusBar()->showMessage(message, 15000);
     });
     connect(m_model, &EventListModel::orderRequested, this, &MainWindow::requestResult);
@@ -312,7 +313,7 @@ void MainWindow::setStore(std::unique_ptr<EventStore> store)
     m_result.reset();
     m_index = std::make_shared<TimelineIndex>();
     m_overviewIndex.reset();
-    m_timeline->setIndex(m_index.get());
+    m_timeline->setIndex(nullptr); // "Reading the timeline…"
     m_overview->setIndex(m_index.get());
     m_store = std::move(store);
     setWindowFilePath(m_store->path());
@@ -404,7 +405,7 @@ QString MainWindow::statusText() const
 {
     const QLocale locale;
     if (!m_result) {
-        return m_loading ? tr("Reading the timeline…") : QString();
+        return QString(); // the busy cue says what is under way
     }
     const auto shown = qint64(m_result->count());
     const auto total = qint64(m_result->total());

@@ -9,6 +9,10 @@
 
 #include <sqlite3.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <atomic>
 
 // What the worker thread owns. Jobs run one at a time, in order, on the pool's one thread; only `latest` is touched
@@ -25,6 +29,8 @@ struct FilterEngine::Worker {
     std::shared_ptr<const WorkingSet> searchedSet;
     QString searchedExpression;
     std::vector<quint64> searchedRows;
+    // The whole timeline's result, as clearing every filter asks for it again: kept, it is shown at once.
+    std::shared_ptr<const FilterResult> everything;
 
     Worker() { pool.setMaxThreadCount(1); }
     ~Worker()
@@ -42,6 +48,7 @@ struct FilterEngine::Worker {
         db = nullptr;
         ownsDb = false;
         searchedSet.reset();
+        everything.reset();
     }
 
     // SQLite calls this while it searches: a newer request stops the search.
@@ -56,6 +63,13 @@ struct FilterEngine::Worker {
     {
         if (latest.load() != generation) {
             return nullptr;
+        }
+#ifdef __GLIBC__
+        malloc_trim(0); // the results let go since the last request give their memory back to the system
+#endif
+        const bool whole = query.filter.isEmpty();
+        if (whole && everything && everything->sharedWorkingSet() == set && everything->query() == query) {
+            return everything;
         }
         const std::vector<quint64> *textRows = nullptr;
         if (!query.filter.text.trimmed().isEmpty()) {
@@ -80,7 +94,11 @@ struct FilterEngine::Worker {
         if (latest.load() != generation) {
             return nullptr;
         }
-        return FilterResult::compute(set, query, textRows);
+        std::shared_ptr<const FilterResult> result = FilterResult::compute(set, query, textRows);
+        if (whole) {
+            everything = result;
+        }
+        return result;
     }
 };
 
@@ -119,8 +137,10 @@ void FilterEngine::open(const EventStore &store)
             worker->ownsDb = worker->db != nullptr;
             worker->path = path;
         }
+        // What was kept of the old set says nothing of the new one, and would keep the old set in memory.
+        worker->searchedSet.reset();
+        worker->everything.reset();
         std::shared_ptr<const WorkingSet> set = worker->db ? WorkingSetLoader::load(worker->db, &error, path) : nullptr;
-        worker->searchedSet.reset(); // a search of the old set says nothing of the new one
         QMetaObject::invokeMethod(
             this, [this, generation, set, error] { finishLoad(generation, set, error); }, Qt::QueuedConnection);
     });

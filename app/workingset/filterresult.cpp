@@ -223,12 +223,39 @@ std::vector<quint32> FilterResult::tableOrder(const WorkingSet &set, const std::
     switch (order.key) {
     case EventOrder::Key::Time:
         break; // rows are in time order already
-    case EventOrder::Key::Title:
-        std::stable_sort(sorted.begin(), sorted.end(), [&](quint32 a, quint32 b) {
-            const int c = compareNoCase(set.titleBytes(a), set.titleBytes(b));
-            return c != 0 ? c < 0 : set.rowids[a] < set.rowids[b];
+    case EventOrder::Key::Title: {
+        // Each title's first sixteen bytes, folded, as two numbers: most comparisons end there, without the text.
+        struct Keyed {
+            quint64 high = 0;
+            quint64 low = 0;
+            quint32 row = 0;
+        };
+        std::vector<Keyed> keyed;
+        keyed.reserve(sorted.size());
+        for (const quint32 row : sorted) {
+            const std::string_view title = set.titleBytes(row);
+            Keyed key;
+            key.row = row;
+            for (size_t i = 0; i < 16; ++i) {
+                unsigned char c = i < title.size() ? static_cast<unsigned char>(title[i]) : 0;
+                c = c >= 'A' && c <= 'Z' ? c + 32 : c;
+                quint64 &half = i < 8 ? key.high : key.low;
+                half = half << 8 | c;
+            }
+            keyed.push_back(key);
+        }
+        std::sort(keyed.begin(), keyed.end(), [&](const Keyed &a, const Keyed &b) {
+            if (a.high != b.high || a.low != b.low) {
+                return a.high != b.high ? a.high < b.high : a.low < b.low;
+            }
+            const int c = compareNoCase(set.titleBytes(a.row), set.titleBytes(b.row));
+            return c != 0 ? c < 0 : set.rowids[a.row] < set.rowids[b.row];
         });
+        for (size_t i = 0; i < keyed.size(); ++i) {
+            sorted[i] = keyed[i].row;
+        }
         break;
+    }
     case EventOrder::Key::Countries: {
         const std::vector<int> rank = ranks(set.countryKeys, false);
         byKey([&](quint32 row) { return smallest(set.countriesOf(row), rank, [](quint16 c) { return size_t(c); }); });

@@ -91,7 +91,11 @@ void OverviewChart::setIndex(const TimelineIndex *index)
                 rest[bin] += m_histogram.counts[qsizetype(lane)][bin];
             }
         }
-        addSet(tr("%n other lane(s)", nullptr, int(laneCount - ownSets)), palette.color(QPalette::Mid), rest);
+        // Calmer than any lane's colour, so that the lanes stand out against it.
+        QColor calm = palette.color(QPalette::Mid);
+        const QColor base = palette.color(QPalette::Base);
+        calm.setRgbF((calm.redF() + base.redF()) / 2, (calm.greenF() + base.greenF()) / 2, (calm.blueF() + base.blueF()) / 2);
+        addSet(tr("%n other lane(s)", nullptr, int(laneCount - ownSets)), calm, rest);
     }
     chart()->addSeries(series);
 

@@ -71,6 +71,13 @@ void TimelineView::paintEvent(QPaintEvent *)
 {
     static const TimelineIndex empty;
     QPainter painter(this);
+    if (!m_index) {
+        // Nothing to show yet (the timeline is being read): a quiet word, and no axis of 1970.
+        painter.fillRect(rect(), palette().color(QPalette::Base));
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(rect(), Qt::AlignCenter, tr("Reading the timeline…"));
+        return;
+    }
     TimelineRenderer::Options options;
     options.palette = palette();
     options.selectedId = m_selectedId;
@@ -85,7 +92,7 @@ void TimelineView::paintEvent(QPaintEvent *)
         const double b = std::clamp(m_rubberTo, f.plot.left(), f.plot.right());
         painter.fillRect(QRectF(QPointF(std::min(a, b), f.plot.top()), QPointF(std::max(a, b), f.plot.bottom())), band);
     }
-    if (!m_index || m_index->isEmpty()) {
+    if (m_index->isEmpty()) {
         painter.setPen(palette().color(QPalette::PlaceholderText));
         painter.drawText(f.plot, Qt::AlignCenter, tr("No events to show"));
     }

@@ -22,6 +22,7 @@ public:
     Q_DISABLE_COPY_MOVE(TimelineView)
 
     // Not owned; must outlive the view or be replaced first. nullptr shows an empty timeline.
+    // nullptr while there is nothing to show yet (the timeline is being read).
     void setIndex(const TimelineIndex *index);
     const TimelineIndex *index() const { return m_index; }
     void setSelectedId(const QString &id);
