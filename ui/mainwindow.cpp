@@ -5,6 +5,7 @@
 #include "exportimagedialog.h"
 #include "filterpanel.h"
 #include "importdialog.h"
+#include "importrunner.h"
 #include "io/csvexport.h"
 #include "io/importer.h"
 #include "io/jsonformat.h"
@@ -24,7 +25,6 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHeaderView>
@@ -34,18 +34,15 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
-#include <QProgressDialog>
 #include <QScopeGuard>
 #include <QScrollArea>
 #include <QSettings>
 #include <QShortcut>
 #include <QStatusBar>
 #include <QTableView>
-#include <QThread>
 #include <QTimer>
 #include <QToolBar>
 
-#include <atomic>
 #include <memory>
 
 namespace {
@@ -535,75 +532,18 @@ void MainWindow::previewImport(const QString &path)
 
 bool MainWindow::importPath(const QString &path, const Importer::Options &options)
 {
-    // The import writes through its own connection on a worker thread, so that the window keeps painting; the
-    // window's own reads go on meanwhile (the timeline is in WAL mode). Progress and cancel cross by atomics.
-    struct Job {
-        std::atomic<qint64> done{0};
-        std::atomic<qint64> total{0};
-        std::atomic<bool> cancel{false};
-        std::optional<Importer::Summary> summary;
-        ImportError error;
-    };
-    auto job = std::make_shared<Job>();
-    const auto progress = [job](qint64 done, qint64 total) {
-        job->done = done;
-        job->total = total;
-        return !job->cancel;
-    };
-    const QString storePath = m_store->path();
-    QProgressDialog dialog(this);
-    auto *label = new QLabel(&dialog);
-    label->setTextFormat(Qt::PlainText); // a file name may hold anything, markup included
-    label->setText(tr("Importing %1…").arg(QFileInfo(path).fileName()));
-    dialog.setLabel(label);
-    dialog.setCancelButtonText(tr("Cancel"));
-    dialog.setRange(0, 1000);
-    dialog.setWindowModality(Qt::WindowModal);
-    dialog.setMinimumDuration(0); // shown at once, so that nothing else reaches the window meanwhile
-    dialog.setAutoReset(false);
-    dialog.setAutoClose(false);
     m_importing = true;
     const auto done = qScopeGuard([this] { m_importing = false; });
-    connect(&dialog, &QProgressDialog::canceled, this, [job] { job->cancel = true; });
-    if (storePath == QLatin1String(":memory:")) {
-        // An in-memory timeline has only this connection: import here, painting between batches.
-        job->summary = Importer::importFile(path, options, *m_store, &job->error, [&](qint64 done, qint64 total) {
-            dialog.setValue(total > 0 ? int(done * 1000 / total) : 0);
-            QCoreApplication::processEvents();
-            return progress(done, total);
-        });
-    } else {
-        QThread *worker = QThread::create([job, path, options, storePath, progress] {
-            EventStore store(storePath);
-            if (!store.open()) {
-                job->error = ImportError{QString(), 0, 0, QString(), store.errorString()};
-                return;
-            }
-            job->summary = Importer::importFile(path, options, store, &job->error, progress);
-        });
-        QEventLoop loop;
-        QTimer ticks;
-        connect(&ticks, &QTimer::timeout, &dialog, [&] {
-            const qint64 total = job->total;
-            dialog.setValue(total > 0 ? int(job->done * 1000 / total) : 0);
-        });
-        connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
-        ticks.start(100);
-        worker->start();
-        loop.exec();
-        worker->wait();
-        delete worker;
-    }
-    dialog.reset();
-    if (!job->summary) {
-        if (!job->cancel) {
-            warn(this, tr("Nothing was imported"), job->error.toString());
+    const ImportRunner::Outcome job = ImportRunner::run(path, options, *m_store, this);
+    if (!job.summary) {
+        if (!job.cancelled) {
+            warn(this, tr("Nothing was imported"), job.error.toString());
         } else {
             statusBar()->showMessage(tr("Import cancelled; the timeline is as it was."), 8000);
         }
         return false;
     }
-    const WriteSummary &summary = job->summary->written;
+    const WriteSummary &summary = job.summary->written;
     m_filters->refresh();
     // The working set is read again, and the timeline fitted to what it now holds.
     m_fitOnResult = true;
@@ -616,9 +556,9 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
                           .arg(summary.added)
                           .arg(summary.updated)
                           .arg(summary.unchanged);
-    if (!job->summary->skipped.isEmpty()) {
+    if (!job.summary->skipped.isEmpty()) {
         QStringList lines;
-        for (const ImportError &skipped : std::as_const(job->summary->skipped)) {
+        for (const ImportError &skipped : std::as_const(job.summary->skipped)) {
             lines << skipped.toString();
         }
         message += u' ' + tr("%n invalid record(s) skipped.", nullptr, int(lines.size()));

@@ -3,6 +3,7 @@
 
 #include "domain/event.h"
 #include "storage/eventfilter.h"
+#include "storage/eventwritesession.h"
 
 #include <QList>
 #include <QString>
@@ -31,13 +32,6 @@ struct EventOrder {
     friend bool operator==(const EventOrder &, const EventOrder &) = default;
 };
 
-// What one write did.
-struct WriteSummary {
-    int added = 0;
-    int updated = 0;
-    int unchanged = 0;
-};
-
 // A timeline: one SQLite file (or ":memory:") holding events. It owns one named connection and must be used only
 // from the thread that opened it. Every write is one transaction: it lands whole or not at all.
 class EventStore final {
@@ -64,10 +58,6 @@ public:
     QList<Event> events(const EventFilter &filter = {}, int limit = -1, int offset = 0, EventOrder order = {}) const;
     // The events with these rowids, in the order given (the table reads its pages so); unknown rowids are left out.
     QList<Event> eventsAt(const QList<qint64> &rowids) const;
-    // Where the event with this id stands among events(filter, -1, 0, order), or -1 when the filter hides it.
-    int rowOf(const QString &id, const EventFilter &filter, EventOrder order = {}) const;
-    // The event after (step > 0) or before (step < 0) this one in time under the filter, if any.
-    std::optional<QString> neighbour(const QString &id, const EventFilter &filter, int step) const;
     // Other events with one of this event's actors, nearest in time first.
     QList<Event> related(const QString &id, int limit) const;
     std::optional<Event> event(const QString &id) const;
@@ -86,29 +76,4 @@ private:
     QString m_path;
     QString m_connectionName;
     mutable QString m_error;
-};
-
-// Writes events one at a time inside one transaction, so that an import of any size need not hold its events in
-// memory: all of them land on commit(), and none if commit() is not reached (the destructor rolls back).
-class EventWriteSession final {
-public:
-    // `total`, when known, lets messages say "event 5 of 10".
-    explicit EventWriteSession(EventStore &store, qsizetype total = 0);
-    ~EventWriteSession();
-    Q_DISABLE_COPY_MOVE(EventWriteSession)
-
-    // False when the event is refused or the file cannot take it; errorString() says which and why, and the
-    // session takes no more.
-    bool add(const Event &event);
-    // With this set, an event whose id the write has already met is left out, rather than refused: add() then
-    // returns true and skipped() says why. For --skip-invalid, where a file repeats an event.
-    void setSkipRepeatedIds(bool skip);
-    // Why the last event added was left out, or an empty string.
-    QString skipped() const;
-    std::optional<WriteSummary> commit();
-    QString errorString() const;
-
-private:
-    struct Private;
-    std::unique_ptr<Private> d;
 };

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+class EventStore;
+struct Event;
+
+// What one write did.
+struct WriteSummary {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+};
+
+// Writes events one at a time inside one transaction, so that an import of any size need not hold its events in
+// memory: all of them land on commit(), and none if commit() is not reached (the destructor rolls back).
+class EventWriteSession final {
+public:
+    // `total`, when known, lets messages say "event 5 of 10".
+    explicit EventWriteSession(EventStore &store, qsizetype total = 0);
+    ~EventWriteSession();
+    Q_DISABLE_COPY_MOVE(EventWriteSession)
+
+    // False when the event is refused or the file cannot take it; errorString() says which and why, and the
+    // session takes no more.
+    bool add(const Event &event);
+    // With this set, an event whose id the write has already met is left out, rather than refused: add() then
+    // returns true and skipped() says why. For --skip-invalid, where a file repeats an event.
+    void setSkipRepeatedIds(bool skip);
+    // Why the last event added was left out, or an empty string.
+    QString skipped() const;
+    std::optional<WriteSummary> commit();
+    QString errorString() const;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
