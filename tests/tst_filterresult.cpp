@@ -387,6 +387,20 @@ void tst_FilterResult::modelsOverTheResult()
     engine.request({EventFilter(), LaneMode::Country, table.order()});
     QCOMPARE(table.rowCount(), int(m_events.size()));
     QVERIFY(actors.rowCount() > 5);
+
+    // Clearing the filters shows the whole timeline's result again, kept rather than computed; and a filter on
+    // dates alone draws the overview from that same index.
+    engine.request({});
+    const std::shared_ptr<const FilterResult> whole = engine.result();
+    engine.request({filter, LaneMode::Country, {}});
+    engine.request({});
+    QCOMPARE(engine.result(), whole);
+    EventFilter dated;
+    dated.from = at("2021-01-01");
+    engine.request({dated, LaneMode::Country, {}});
+    QCOMPARE(engine.result()->sharedOverview(), whole->sharedIndex());
+    QCOMPARE(int(engine.result()->count()), m_store->count(dated));
+    QCOMPARE(table.rowCount(), m_store->count(dated));
 }
 
 QTEST_GUILESS_MAIN(tst_FilterResult)

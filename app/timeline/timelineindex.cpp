@@ -11,6 +11,7 @@
 #include <bit>
 #include <limits>
 #include <numeric>
+#include <thread>
 
 QString laneModeName(LaneMode mode)
 {
@@ -94,11 +95,15 @@ void TimelineIndex::build()
     const qsizetype keyCount = set.laneKeyCount(m_mode);
     std::vector<int> laneByKey(size_t(keyCount) + 1, -1); // the last one: the lane of events without a key
     std::vector<quint32> keys;
-    for (quint32 item = 0; item < m_rows.size(); ++item) {
-        const quint32 row = m_rows[item];
+    // Two passes: the first counts each lane's events, so that the second fills arrays of the right size.
+    std::vector<size_t> counts;
+    const auto laneOf = [&](quint32 key) -> int & {
+        return laneByKey[key == WorkingSet::kNoKey ? size_t(keyCount) : size_t(key)];
+    };
+    for (const quint32 row : m_rows) {
         set.laneKeysOf(row, m_mode, keys);
         for (const quint32 key : keys) {
-            int &lane = laneByKey[key == WorkingSet::kNoKey ? size_t(keyCount) : size_t(key)];
+            int &lane = laneOf(key);
             if (lane < 0) {
                 lane = int(m_lanes.size());
                 const QString text = set.laneKey(m_mode, key);
@@ -108,8 +113,21 @@ void TimelineIndex::build()
                 // The rank for now; slots are handed out below.
                 fresh.colourSlot = key == WorkingSet::kNoKey ? -1 : int(set.colourRank(m_mode)[key]);
                 m_lanes.push_back(std::move(fresh));
+                counts.push_back(0);
             }
-            Lane &l = m_lanes[size_t(lane)];
+            ++counts[size_t(lane)];
+        }
+    }
+    for (size_t lane = 0; lane < m_lanes.size(); ++lane) {
+        m_lanes[lane].starts.reserve(counts[lane]);
+        m_lanes[lane].coverEnds.reserve(counts[lane]);
+        m_lanes[lane].items.reserve(counts[lane]);
+    }
+    for (quint32 item = 0; item < m_rows.size(); ++item) {
+        const quint32 row = m_rows[item];
+        set.laneKeysOf(row, m_mode, keys);
+        for (const quint32 key : keys) {
+            Lane &l = m_lanes[size_t(laneOf(key))];
             l.starts.push_back(set.starts[row]);
             l.coverEnds.push_back(set.coverEnds[row]);
             l.items.push_back(item);
@@ -122,20 +140,42 @@ void TimelineIndex::build()
         return a.label.localeAwareCompare(b.label) < 0;
     });
 
-    for (Lane &lane : m_lanes) {
-        std::array<Lane::Bucket, 64> byLength;
-        for (size_t position = 0; position < lane.starts.size(); ++position) {
-            const quint64 length = quint64(std::max<qint64>(1, lane.coverEnds[position] - lane.starts[position]));
-            Lane::Bucket &bucket = byLength[size_t(63 - std::countl_zero(length))];
-            bucket.starts.push_back(lane.starts[position]);
-            bucket.positions.push_back(quint32(position));
-        }
-        for (size_t k = 0; k < byLength.size(); ++k) {
-            if (!byLength[k].starts.empty()) {
-                byLength[k].log2 = int(k);
-                lane.buckets.push_back(std::move(byLength[k]));
+    // Each lane's buckets, the lanes shared between this thread and a second one when there are many events.
+    const auto bucketLanes = [this](size_t first, size_t step) {
+        for (size_t index = first; index < m_lanes.size(); index += step) {
+            Lane &lane = m_lanes[index];
+            std::array<size_t, 64> sizes{};
+            const auto bucketOf = [&](size_t position) {
+                const quint64 length = quint64(std::max<qint64>(1, lane.coverEnds[position] - lane.starts[position]));
+                return size_t(63 - std::countl_zero(length));
+            };
+            for (size_t position = 0; position < lane.starts.size(); ++position) {
+                ++sizes[bucketOf(position)];
+            }
+            std::array<Lane::Bucket, 64> byLength;
+            for (size_t k = 0; k < byLength.size(); ++k) {
+                byLength[k].starts.reserve(sizes[k]);
+                byLength[k].positions.reserve(sizes[k]);
+            }
+            for (size_t position = 0; position < lane.starts.size(); ++position) {
+                Lane::Bucket &bucket = byLength[bucketOf(position)];
+                bucket.starts.push_back(lane.starts[position]);
+                bucket.positions.push_back(quint32(position));
+            }
+            for (size_t k = 0; k < byLength.size(); ++k) {
+                if (!byLength[k].starts.empty()) {
+                    byLength[k].log2 = int(k);
+                    lane.buckets.push_back(std::move(byLength[k]));
+                }
             }
         }
+    };
+    if (m_rows.size() > 100'000 && m_lanes.size() > 1) {
+        std::thread helper(bucketLanes, 1, 2);
+        bucketLanes(0, 2);
+        helper.join();
+    } else {
+        bucketLanes(0, 1);
     }
 
     // A key the whole timeline ranks keeps that slot; the others follow, in this index's lane order.

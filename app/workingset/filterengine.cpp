@@ -94,7 +94,8 @@ struct FilterEngine::Worker {
         if (latest.load() != generation) {
             return nullptr;
         }
-        std::shared_ptr<const FilterResult> result = FilterResult::compute(set, query, textRows);
+        std::shared_ptr<const FilterResult> result = FilterResult::compute(set, query, textRows,
+            everything && everything->sharedWorkingSet() == set ? everything->sharedIndex() : nullptr);
         if (whole) {
             everything = result;
         }

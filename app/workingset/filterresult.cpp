@@ -82,8 +82,8 @@ QList<FacetCount> facets(const std::vector<quint32> &counts, const auto &facetOf
 
 } // namespace
 
-std::shared_ptr<const FilterResult> FilterResult::compute(
-    std::shared_ptr<const WorkingSet> shared, const FilterQuery &query, const std::vector<quint64> *textRows)
+std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const WorkingSet> shared,
+    const FilterQuery &query, const std::vector<quint64> *textRows, std::shared_ptr<const TimelineIndex> everything)
 {
     QElapsedTimer timer;
     timer.start();
@@ -193,9 +193,14 @@ std::shared_ptr<const FilterResult> FilterResult::compute(
 
     timer.restart();
     result->m_index = std::make_shared<const TimelineIndex>(shared, std::move(kept), query.mode);
-    result->m_overview = (active & Dates)
-        ? std::make_shared<const TimelineIndex>(shared, std::move(undated), query.mode)
-        : result->m_index;
+    const bool datesAlone = active == Dates;
+    if (!(active & Dates)) {
+        result->m_overview = result->m_index;
+    } else if (datesAlone && everything && everything->workingSet() == shared.get() && everything->mode() == query.mode) {
+        result->m_overview = std::move(everything);
+    } else {
+        result->m_overview = std::make_shared<const TimelineIndex>(shared, std::move(undated), query.mode);
+    }
     result->m_timings.indexNs = timer.nsecsElapsed();
     return result;
 }

@@ -26,8 +26,10 @@ class FilterResult {
 public:
     // `textRows`: one bit per row of the set, the rows that match the filter's text (WorkingSetLoader::matchText);
     // ignored when the filter has no text.
-    static std::shared_ptr<const FilterResult> compute(
-        std::shared_ptr<const WorkingSet> set, const FilterQuery &query, const std::vector<quint64> *textRows);
+    // `everything`, when given, is the index of the whole timeline in the query's lane mode: the overview of a filter
+    // on dates alone is that, and need not be built again.
+    static std::shared_ptr<const FilterResult> compute(std::shared_ptr<const WorkingSet> set, const FilterQuery &query,
+        const std::vector<quint64> *textRows, std::shared_ptr<const TimelineIndex> everything = {});
     // The rows of `rows` (ascending) in a table order, as EventStore::events sorts them.
     static std::vector<quint32> tableOrder(const WorkingSet &set, const std::vector<quint32> &rows, EventOrder order);
 
