@@ -249,6 +249,17 @@ std::optional<Event> EventStore::event(const QString &id) const
     return found.isEmpty() ? std::nullopt : std::optional<Event>(found.first());
 }
 
+std::optional<qint64> EventStore::rowidOf(const QString &id) const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT rowid FROM events WHERE id = ?"));
+    query.addBindValue(id);
+    if (!query.exec() || !query.next()) {
+        return std::nullopt;
+    }
+    return query.value(0).toLongLong();
+}
+
 int EventStore::count(const EventFilter &filter) const
 {
     const SqlCondition condition = SqlCondition::of(filter);

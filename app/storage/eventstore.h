@@ -61,6 +61,8 @@ public:
     // Other events with one of this event's actors, nearest in time first.
     QList<Event> related(const QString &id, int limit) const;
     std::optional<Event> event(const QString &id) const;
+    // The rowid of the event with this id (through the index on ids), if there is one.
+    std::optional<qint64> rowidOf(const QString &id) const;
     int count(const EventFilter &filter = {}) const;
     // Counts per value of one dimension under the filter as given, most frequent first.
     QList<FacetCount> counts(EventFilter::Dimension dimension, const EventFilter &filter = {}) const;
