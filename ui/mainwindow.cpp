@@ -2,19 +2,18 @@
 #include "mainwindow.h"
 
 #include "eventdetailview.h"
-#include "exportimagedialog.h"
+#include "eventtable.h"
+#include "exportactions.h"
 #include "filterpanel.h"
 #include "importdialog.h"
 #include "importrunner.h"
-#include "io/csvexport.h"
 #include "io/importer.h"
-#include "io/jsonformat.h"
-#include "io/outputfile.h"
 #include "io/seed.h"
 #include "models/eventlistmodel.h"
 #include "overview/overviewchart.h"
+#include "plainwarning.h"
+#include "shortcutshelp.h"
 #include "storage/eventstore.h"
-#include "timeline/timelineexporter.h"
 #include "timeline/timelineindex.h"
 #include "timeline/timelineview.h"
 #include "timeline/timelinezoom.h"
@@ -27,7 +26,6 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QMenuBar>
@@ -48,46 +46,6 @@
 namespace {
 
 constexpr int kMaxRecent = 8;
-
-// A message box whose text is never read as HTML: errors quote titles from imported files.
-void warn(QWidget *parent, const QString &title, const QString &text)
-{
-    QMessageBox box(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
-    box.setTextFormat(Qt::PlainText);
-    box.exec();
-}
-
-QVariantMap toSettings(const EventFilter &filter)
-{
-    QVariantMap map;
-    map.insert(QStringLiteral("countries"), filter.countries);
-    map.insert(QStringLiteral("actors"), filter.actors);
-    map.insert(QStringLiteral("kinds"), filter.kinds);
-    map.insert(QStringLiteral("text"), filter.text);
-    if (filter.from) {
-        map.insert(QStringLiteral("from"), QString::number(*filter.from));
-    }
-    if (filter.before) {
-        map.insert(QStringLiteral("before"), QString::number(*filter.before));
-    }
-    return map;
-}
-
-EventFilter fromSettings(const QVariantMap &map)
-{
-    EventFilter filter;
-    filter.countries = map.value(QStringLiteral("countries")).toStringList();
-    filter.actors = map.value(QStringLiteral("actors")).toStringList();
-    filter.kinds = map.value(QStringLiteral("kinds")).toStringList();
-    filter.text = map.value(QStringLiteral("text")).toString();
-    if (map.contains(QStringLiteral("from"))) {
-        filter.from = map.value(QStringLiteral("from")).toString().toLongLong();
-    }
-    if (map.contains(QStringLiteral("before"))) {
-        filter.before = map.value(QStringLiteral("before")).toString().toLongLong();
-    }
-    return filter;
-}
 
 } // namespace
 
@@ -185,25 +143,7 @@ void MainWindow::createDocks()
     m_overview = new OverviewChart(m_zoom);
     QDockWidget *overview = dock(tr("Overview"), QStringLiteral("overview"), m_overview, Qt::BottomDockWidgetArea);
 
-    m_table = new QTableView;
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setSortingEnabled(true);
-    m_table->sortByColumn(EventListModel::DateColumn, Qt::AscendingOrder);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setHighlightSections(false);
-    // The title takes the room the others leave: a wide window shows more of it, not a wider kind.
-    const int widths[] = {150, 0, 110, 260, 170};
-    for (int column = 0; column < EventListModel::ColumnCount; ++column) {
-        if (column != EventListModel::TitleColumn) {
-            m_table->setColumnWidth(column, widths[column]);
-        }
-    }
-    m_table->horizontalHeader()->setSectionResizeMode(EventListModel::TitleColumn, QHeaderView::Stretch);
+    m_table = new EventTable(m_model);
     QDockWidget *events = dock(tr("Events"), QStringLiteral("events"), m_table, Qt::BottomDockWidgetArea);
     splitDockWidget(overview, events, Qt::Vertical);
     resizeDocks({overview, events}, {110, 170}, Qt::Vertical);
@@ -257,7 +197,7 @@ void MainWindow::createActions()
     }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, &MainWindow::showShortcuts);
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] { ShortcutsHelp::show(this); });
     help->addAction(tr("&About Annals"), this, [this] {
         QMessageBox::about(this, tr("About Annals"),
             tr("Annals %1\nA timeline and event browser for people who follow world affairs.")
@@ -276,31 +216,6 @@ void MainWindow::createActions()
     auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
     connect(escape, &QShortcut::activated, this, [this] { selectEvent({}); });
     updateRecentMenu();
-}
-
-void MainWindow::showShortcuts()
-{
-    QMessageBox box(QMessageBox::NoIcon, tr("Keyboard Shortcuts"),
-        tr("On the timeline:\n"
-           "Wheel\tzoom at the cursor\n"
-           "Drag\tpan\n"
-           "Shift+drag\tzoom to the dragged range\n"
-           "+ / −\tzoom in / out (back through your zooms)\n"
-           "← / →\tpan\n"
-           "↑ / ↓\tprevious / next event in time\n"
-           "Home / End\tgo to the start / end\n"
-           "F\tfit everything\n"
-           "Click / double-click\tselect / zoom to an event or open a cluster\n\n"
-           "Anywhere:\n"
-           "Ctrl+F\tsearch\n"
-           "Esc\tclear the selection\n"
-           "Ctrl+O / Ctrl+I\topen a timeline / import events\n"
-           "Ctrl+Shift+E / Ctrl+E\texport an image / the data\n\n"
-           "On the overview chart: click or drag to move the timeline, drag the band's edges to resize it, "
-           "Shift+drag to filter by dates."),
-        QMessageBox::Ok, this);
-    box.setTextFormat(Qt::PlainText);
-    box.exec();
 }
 
 void MainWindow::setStore(std::unique_ptr<EventStore> store)
@@ -494,7 +409,7 @@ void MainWindow::openPath(const QString &path)
     QString error;
     std::unique_ptr<EventStore> store = Seed::openTimeline(path, &error);
     if (!store) {
-        warn(this, tr("Cannot open the timeline"), error);
+        showPlainWarning(this, tr("Cannot open the timeline"), error);
         return;
     }
     setStore(std::move(store));
@@ -537,7 +452,7 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
     const ImportRunner::Outcome job = ImportRunner::run(path, options, *m_store, this);
     if (!job.summary) {
         if (!job.cancelled) {
-            warn(this, tr("Nothing was imported"), job.error.toString());
+            showPlainWarning(this, tr("Nothing was imported"), job.error.toString());
         } else {
             statusBar()->showMessage(tr("Import cancelled; the timeline is as it was."), 8000);
         }
@@ -576,58 +491,18 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
 
 void MainWindow::exportData()
 {
-    QString filter = tr("Annals JSON (*.json)");
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export Data"), QString(), filter + QStringLiteral(";;") + tr("CSV (*.csv)"), &filter);
-    if (path.isEmpty()) {
-        return;
+    const QString done = ExportActions::exportData(this, *m_store, m_filter);
+    if (!done.isEmpty()) {
+        statusBar()->showMessage(done, 5000);
     }
-    const QList<Event> events = m_store->events(m_filter);
-    const QByteArray data = path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive) ? CsvExport::write(events)
-                                                                                      : JsonFormat::write(events);
-    QString error;
-    if (!OutputFile::write(path, data, &error)) {
-        warn(this, tr("Cannot export"), error);
-        return;
-    }
-    statusBar()->showMessage(tr("Exported %1 events to %2").arg(events.size()).arg(QFileInfo(path).fileName()), 5000);
 }
 
 void MainWindow::exportImage()
 {
-    const TimeScale::Range everything = m_zoom->fittedRange();
-    ExportImageDialog dialog(TimeScale::describe(m_zoom->visibleRange()), TimeScale::describe(everything),
-        tr("Annals: %1").arg(QFileInfo(m_store->path()).completeBaseName()), this);
-    if (dialog.exec() != QDialog::Accepted) {
-        return;
+    const QString done = ExportActions::exportImage(this, *m_index, *m_zoom, m_store->path(), m_filter, m_selectedId);
+    if (!done.isEmpty()) {
+        statusBar()->showMessage(done, 5000);
     }
-    QString filter = tr("PNG image (*.png)");
-    QString path = QFileDialog::getSaveFileName(this, tr("Export Image"), QString(),
-        filter + QStringLiteral(";;") + tr("SVG image (*.svg)") + QStringLiteral(";;") + tr("PDF document (*.pdf)"),
-        &filter);
-    if (path.isEmpty()) {
-        return;
-    }
-    TimelineExporter::Format format;
-    if (!TimelineExporter::formatFor(path, &format)) {
-        // No suffix typed: take the one of the chosen filter.
-        path += filter.contains(QLatin1String("svg")) ? QStringLiteral(".svg")
-            : filter.contains(QLatin1String("pdf"))   ? QStringLiteral(".pdf")
-                                                      : QStringLiteral(".png");
-    }
-    TimelineExporter::Options options;
-    options.range = dialog.wholeRange() ? everything : m_zoom->visibleRange();
-    options.size = dialog.imageSize();
-    options.scale = dialog.scale();
-    options.title = dialog.title();
-    options.filters = m_filter.describe();
-    options.selectedId = m_selectedId;
-    QString error;
-    if (!TimelineExporter::write(path, *m_index, options, &error)) {
-        warn(this, tr("Cannot export the image"), error);
-        return;
-    }
-    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()), 5000);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
@@ -690,7 +565,7 @@ void MainWindow::saveSettings() const
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("timeline/lanes"), laneModeName(m_laneMode));
-    settings.setValue(QStringLiteral("timeline/filter"), toSettings(m_filter));
+    settings.setValue(QStringLiteral("timeline/filter"), m_filter.toMap());
     settings.setValue(QStringLiteral("timeline/path"), m_store->path());
     const TimeScale::Range visible = m_zoom->visibleRange();
     settings.setValue(
@@ -707,7 +582,7 @@ void MainWindow::restoreSettings()
         return;
     }
     const std::optional<LaneMode> mode = laneModeFromName(settings.value(QStringLiteral("timeline/lanes")).toString());
-    const EventFilter filter = fromSettings(settings.value(QStringLiteral("timeline/filter")).toMap());
+    const EventFilter filter = EventFilter::fromMap(settings.value(QStringLiteral("timeline/filter")).toMap());
     // Ask once: a new filter asks (with the lanes set first), else new lanes do.
     const bool newLanes = mode && *mode != m_laneMode;
     if (mode) {

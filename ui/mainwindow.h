@@ -99,7 +99,6 @@ private:
     void previewImport(const QString &path);
     void exportData();
     void exportImage();
-    void showShortcuts();
     void rememberRecent(const QString &path);
     void updateRecentMenu();
     void saveSettings() const;

@@ -85,6 +85,38 @@ EventFilter EventFilter::without(Dimension dimension) const
     return result;
 }
 
+QVariantMap EventFilter::toMap() const
+{
+    QVariantMap map;
+    map.insert(QStringLiteral("countries"), countries);
+    map.insert(QStringLiteral("actors"), actors);
+    map.insert(QStringLiteral("kinds"), kinds);
+    map.insert(QStringLiteral("text"), text);
+    if (from) {
+        map.insert(QStringLiteral("from"), QString::number(*from));
+    }
+    if (before) {
+        map.insert(QStringLiteral("before"), QString::number(*before));
+    }
+    return map;
+}
+
+EventFilter EventFilter::fromMap(const QVariantMap &map)
+{
+    EventFilter filter;
+    filter.countries = map.value(QStringLiteral("countries")).toStringList();
+    filter.actors = map.value(QStringLiteral("actors")).toStringList();
+    filter.kinds = map.value(QStringLiteral("kinds")).toStringList();
+    filter.text = map.value(QStringLiteral("text")).toString();
+    if (map.contains(QStringLiteral("from"))) {
+        filter.from = map.value(QStringLiteral("from")).toString().toLongLong();
+    }
+    if (map.contains(QStringLiteral("before"))) {
+        filter.before = map.value(QStringLiteral("before")).toString().toLongLong();
+    }
+    return filter;
+}
+
 SqlCondition SqlCondition::of(const EventFilter &filter)
 {
     SqlCondition result;

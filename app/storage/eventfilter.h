@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <QVariantList>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -25,6 +26,9 @@ struct EventFilter {
     QStringList describe() const;
     // This filter without its own constraint on one dimension, as the counts beside that dimension's choices need.
     EventFilter without(Dimension dimension) const;
+    // As settings keep it (the window's filter comes back on the next start), and back.
+    QVariantMap toMap() const;
+    static EventFilter fromMap(const QVariantMap &map);
 
     friend bool operator==(const EventFilter &, const EventFilter &) = default;
 };
