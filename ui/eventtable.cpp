@@ -11,6 +11,7 @@ EventTable::EventTable(EventListModel *model, QWidget *parent)
     setModel(model);
     setSelectionBehavior(QAbstractItemView::SelectRows);
     setSelectionMode(QAbstractItemView::SingleSelection);
+    setTabKeyNavigation(false); // Tab leaves the table; the arrows move within it
     setSortingEnabled(true);
     sortByColumn(EventListModel::DateColumn, Qt::AscendingOrder);
     setAlternatingRowColors(true);

@@ -15,12 +15,24 @@
 #include <QListView>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSortFilterProxyModel>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 namespace {
+
+// A wheel over the box, while the Filters dock scrolls under the pointer, must not change the filter: the box
+// passes wheel events on to the scroll area. A click or the keys still choose.
+class PresetBox final : public QComboBox {
+public:
+    using QComboBox::QComboBox;
+
+protected:
+    void wheelEvent(QWheelEvent *event) override { event->ignore(); }
+};
 
 constexpr int kSearchDelayMs = 250;
 
@@ -42,7 +54,7 @@ FilterPanel::FilterPanel(QWidget *parent)
     , m_from(new QLineEdit(this))
     , m_to(new QLineEdit(this))
     , m_dateMessage(new QLabel(this))
-    , m_presets(new QComboBox(this))
+    , m_presets(new PresetBox(this))
     , m_chips(new QWidget(this))
 {
     auto *layout = new QVBoxLayout(this);
@@ -96,8 +108,11 @@ FilterPanel::FilterPanel(QWidget *parent)
             next.from.reset();
             next.before.reset();
         }
+        m_from->setText(dateText(next.from));
+        m_to->setText(dateText(next.before ? std::optional(*next.before - 1) : std::nullopt));
         apply(next);
     });
+    m_presets->setPlaceholderText(tr("Dates as typed above"));
     layout->addWidget(dates);
 
     layout->addWidget(facetSection(tr("Countries"), m_countries, true), 3);
@@ -164,10 +179,18 @@ void FilterPanel::setStore(const EventStore *store)
 void FilterPanel::refresh()
 {
     updateYears();
+    syncPresets();
 }
 
 void FilterPanel::focusSearch()
 {
+    // The panel scrolls in its dock: bring the box into view first.
+    for (QWidget *widget = parentWidget(); widget; widget = widget->parentWidget()) {
+        if (auto *area = qobject_cast<QScrollArea *>(widget)) {
+            area->ensureWidgetVisible(m_search);
+            break;
+        }
+    }
     m_search->setFocus(Qt::ShortcutFocusReason);
     m_search->selectAll();
 }
@@ -265,6 +288,7 @@ void FilterPanel::apply(const EventFilter &filter)
     const bool changed = !(filter == m_filter);
     m_filter = filter;
     updateChips();
+    syncPresets();
     if (changed) {
         emit filterChanged(m_filter);
     }
@@ -277,6 +301,25 @@ void FilterPanel::showCounts(const FilterResult &result)
         model->setCounts(result.counts(model->dimension()));
     }
     m_updating = false;
+}
+
+void FilterPanel::syncPresets()
+{
+    // The box names the filter's dates: "All dates", a year it lists, or nothing (its placeholder) for other dates.
+    int row = -1;
+    if (!m_filter.from && !m_filter.before) {
+        row = 0;
+    } else if (m_filter.from && m_filter.before) {
+        for (int i = 1; i < m_presets->count(); ++i) {
+            const qint64 year = m_presets->itemData(i).toLongLong();
+            if (*m_filter.from == Calendar::toSeconds({year, 1, 1, 0, 0, 0})
+                && *m_filter.before == Calendar::toSeconds({year + 1, 1, 1, 0, 0, 0})) {
+                row = i;
+                break;
+            }
+        }
+    }
+    m_presets->setCurrentIndex(row);
 }
 
 void FilterPanel::updateYears()

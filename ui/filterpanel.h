@@ -43,6 +43,7 @@ public:
     FacetModel *actors() const { return m_actors; }
     FacetModel *kinds() const { return m_kinds; }
     QLineEdit *searchField() const { return m_search; }
+    QComboBox *datePresets() const { return m_presets; }
     // What the panel says about the search ("nothing to search for"), or empty.
     QString searchMessage() const;
 
@@ -57,6 +58,7 @@ private:
     void apply(const EventFilter &filter);
     void updateChips();
     void updateYears();
+    void syncPresets();
 
     const EventStore *m_store = nullptr; // not owned
     EventFilter m_filter;
@@ -69,7 +71,7 @@ private:
     QLineEdit *m_from = nullptr;
     QLineEdit *m_to = nullptr;
     QLabel *m_dateMessage = nullptr;
-    QComboBox *m_presets = nullptr;
+    QComboBox *m_presets = nullptr; // whole years of the data, or all dates
     QWidget *m_chips = nullptr;
     QVBoxLayout *m_chipLayout = nullptr;
     bool m_updating = false;

@@ -12,7 +12,6 @@
 #include "models/eventlistmodel.h"
 #include "overview/overviewchart.h"
 #include "plainwarning.h"
-#include "shortcutshelp.h"
 #include "storage/eventstore.h"
 #include "timeline/timelineindex.h"
 #include "timeline/timelineview.h"
@@ -20,7 +19,6 @@
 #include "workingset/filterengine.h"
 #include "workingset/filterresult.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -28,24 +26,39 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QLocale>
-#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
-#include <QShortcut>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTimer>
-#include <QToolBar>
 
 #include <memory>
 
 namespace {
 
-constexpr int kMaxRecent = 8;
+// Whether any event of the index is in `range`: the lanes' starts first (binary searches), then what began earlier.
+bool showsAnything(const TimelineIndex &index, const TimeScale::Range &range)
+{
+    if (index.isEmpty()) {
+        return true; // nothing to bring into view
+    }
+    for (const TimelineIndex::Lane &lane : index.lanes()) {
+        if (TimelineIndex::countStarting(lane, range.start, range.end) > 0) {
+            return true;
+        }
+    }
+    for (const TimelineIndex::Lane &lane : index.lanes()) {
+        if (!TimelineIndex::overlapping(lane, range).empty()) {
+            return true;
+        }
+    }
+    return false;
+}
 
 } // namespace
 
@@ -96,6 +109,7 @@ MainWindow::MainWindow(std::unique_ptr<EventStore> store, QWidget *parent)
     connect(m_timeline, &TimelineView::eventSelected, this, &MainWindow::selectEvent);
     connect(m_timeline, &TimelineView::eventActivated, this, &MainWindow::selectEvent);
     connect(m_timeline, &TimelineView::stepRequested, this, &MainWindow::step);
+    connect(m_timeline, &TimelineView::narrowRequested, this, &MainWindow::narrowTo);
     connect(m_zoom, &TimelineZoom::visibleRangeChanged, this, &MainWindow::updateStatus);
     connect(m_filters, &FilterPanel::filterChanged, this, &MainWindow::applyFilter);
     connect(m_detail, &EventDetailView::eventRequested, this, [this](const QString &id) {
@@ -104,14 +118,18 @@ MainWindow::MainWindow(std::unique_ptr<EventStore> store, QWidget *parent)
         }
     });
     connect(m_overview, &OverviewChart::datesBrushed, m_filters, &FilterPanel::setDates);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &row) {
-        if (!m_selecting && row.isValid()) {
-            selectEvent(row.data(EventListModel::EventIdRole).toString());
+    // On a selection, not on the current row: tabbing into the table makes a row current, and must not select it.
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+        if (!m_selecting && !rows.isEmpty()) {
+            selectEvent(rows.first().data(EventListModel::EventIdRole).toString());
         }
     });
     connect(m_table, &QTableView::doubleClicked, this, &MainWindow::centreOnSelection);
 
-    resize(1360, 820);
+    // As large as the work wants, and never larger than the screen (QT_SCALE_FACTOR=2 halves what there is).
+    const QRect available = screen()->availableGeometry();
+    resize(std::min(1360, available.width() * 9 / 10), std::min(820, available.height() * 9 / 10));
     setStore(std::move(store));
     restoreSettings();
 }
@@ -133,11 +151,11 @@ void MainWindow::createDocks()
     scroll->setWidget(m_filters);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(260);
+    scroll->setMinimumWidth(200); // small screens (or QT_SCALE_FACTOR=2): the window must still fit
     dock(tr("Filters"), QStringLiteral("filters"), scroll, Qt::LeftDockWidgetArea);
 
     m_detail = new EventDetailView;
-    m_detail->setMinimumWidth(300);
+    m_detail->setMinimumWidth(200);
     dock(tr("Details"), QStringLiteral("details"), m_detail, Qt::RightDockWidgetArea);
 
     m_overview = new OverviewChart(m_zoom);
@@ -147,75 +165,6 @@ void MainWindow::createDocks()
     QDockWidget *events = dock(tr("Events"), QStringLiteral("events"), m_table, Qt::BottomDockWidgetArea);
     splitDockWidget(overview, events, Qt::Vertical);
     resizeDocks({overview, events}, {110, 170}, Qt::Vertical);
-}
-
-void MainWindow::createActions()
-{
-    QToolBar *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(QStringLiteral("main"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->setMovable(false);
-
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openTimeline);
-    QAction *import = file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addSeparator();
-    QAction *exportImage
-        = file->addAction(tr("Export Ima&ge…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::exportImage);
-    file->addAction(tr("Export &Data…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportData);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-
-    m_viewMenu = menuBar()->addMenu(tr("&View"));
-    QMenu *lanes = m_viewMenu->addMenu(tr("&Lanes"));
-    auto *laneGroup = new QActionGroup(this);
-    for (const auto &[mode, text] :
-        {std::pair{LaneMode::Country, tr("By &Country")}, std::pair{LaneMode::Actor, tr("By &Actor")},
-            std::pair{LaneMode::Kind, tr("By &Kind")}, std::pair{LaneMode::None, tr("&None")}}) {
-        QAction *action = lanes->addAction(text, this, [this, mode = mode] { setLaneMode(mode); });
-        action->setCheckable(true);
-        action->setData(int(mode));
-        laneGroup->addAction(action);
-    }
-    connect(lanes, &QMenu::aboutToShow, this, [this, laneGroup] {
-        for (QAction *action : laneGroup->actions()) {
-            action->setChecked(action->data().toInt() == int(m_laneMode));
-        }
-    });
-    m_viewMenu->addSeparator();
-    QAction *zoomIn = m_viewMenu->addAction(tr("Zoom &In"), QKeySequence::ZoomIn, m_zoom, &TimelineZoom::zoomIn);
-    QAction *zoomOut = m_viewMenu->addAction(tr("Zoom &Out"), QKeySequence::ZoomOut, m_zoom, &TimelineZoom::zoomOut);
-    QAction *fit = m_viewMenu->addAction(tr("&Fit Everything"), QKeySequence(tr("Ctrl+0")), m_zoom, &TimelineZoom::fit);
-    m_viewMenu->addAction(
-        tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+Shift+S")), m_timeline, &TimelineView::zoomToSelection);
-    m_viewMenu->addSeparator();
-    m_viewMenu->addAction(tr("Find…"), QKeySequence::Find, m_filters, &FilterPanel::focusSearch);
-    m_viewMenu->addSeparator();
-    for (QDockWidget *widget : findChildren<QDockWidget *>()) {
-        m_viewMenu->addAction(widget->toggleViewAction());
-    }
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] { ShortcutsHelp::show(this); });
-    help->addAction(tr("&About Annals"), this, [this] {
-        QMessageBox::about(this, tr("About Annals"),
-            tr("Annals %1\nA timeline and event browser for people who follow world affairs.")
-                .arg(QStringLiteral(ANNALS_VERSION)));
-    });
-
-    for (QAction *action : {open, import, exportImage}) {
-        toolbar->addAction(action);
-    }
-    toolbar->addSeparator();
-    for (QAction *action : {zoomIn, zoomOut, fit}) {
-        toolbar->addAction(action);
-    }
-
-    // Esc clears the selection wherever the focus is.
-    auto *escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
-    connect(escape, &QShortcut::activated, this, [this] { selectEvent({}); });
-    updateRecentMenu();
 }
 
 void MainWindow::setStore(std::unique_ptr<EventStore> store)
@@ -254,6 +203,23 @@ void MainWindow::applyFilter(const EventFilter &filter)
     requestResult();
 }
 
+void MainWindow::narrowTo(const QString &laneKey, qint64 from, qint64 to)
+{
+    EventFilter narrowed = m_filter;
+    if (!laneKey.isEmpty()) {
+        QStringList *facet = m_laneMode == LaneMode::Country ? &narrowed.countries
+            : m_laneMode == LaneMode::Actor                  ? &narrowed.actors
+            : m_laneMode == LaneMode::Kind                   ? &narrowed.kinds
+                                                             : nullptr;
+        if (facet) {
+            *facet = QStringList{laneKey};
+        }
+    }
+    narrowed.from = from;
+    narrowed.before = to + 1;
+    setFilter(narrowed);
+}
+
 void MainWindow::setLaneMode(LaneMode mode)
 {
     m_laneMode = mode;
@@ -272,6 +238,9 @@ bool MainWindow::isBusy() const
 
 void MainWindow::showResult(const std::shared_ptr<const FilterResult> &result)
 {
+    const EventFilter &filter = result->query().filter;
+    const bool datesChanged = m_result
+        && (filter.from != m_result->query().filter.from || filter.before != m_result->query().filter.before);
     m_result = result;
     // The new index goes to the views before the old one is let go.
     const std::shared_ptr<const TimelineIndex> previous = m_index;
@@ -288,6 +257,9 @@ void MainWindow::showResult(const std::shared_ptr<const FilterResult> &result)
         m_zoom->setVisibleRange(m_restoredRange ? TimeScale::Range{m_restoredRange->first, m_restoredRange->second}
                                                 : m_zoom->fittedRange());
         m_restoredRange.reset();
+    } else if (datesChanged || !showsAnything(*m_index, visible)) {
+        // A new date filter, or a filter that leaves the view empty: bring what it keeps into view.
+        m_zoom->setVisibleRange(m_zoom->fittedRange());
     } else {
         m_zoom->setVisibleRange(visible);
     }
@@ -523,32 +495,6 @@ void MainWindow::dropEvent(QDropEvent *event)
     }
 }
 
-void MainWindow::rememberRecent(const QString &path)
-{
-    if (path == QLatin1String(":memory:")) {
-        return;
-    }
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recent")).toStringList();
-    recent.removeAll(path);
-    recent.prepend(path);
-    settings.setValue(QStringLiteral("recent"), recent.mid(0, kMaxRecent));
-    updateRecentMenu();
-}
-
-void MainWindow::updateRecentMenu()
-{
-    if (!m_recentMenu) {
-        return;
-    }
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recent")).toStringList();
-    for (const QString &path : recent) {
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openPath(path); })->setToolTip(path);
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (m_importing) {
@@ -576,6 +522,12 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    // Saved on a larger screen, or at another scale: shrink to this one.
+    const QRect available = screen()->availableGeometry();
+    if (!isMaximized() && (width() > available.width() || height() > available.height())) {
+        resize(std::min(width(), available.width() * 9 / 10), std::min(height(), available.height() * 9 / 10));
+        move(available.topLeft());
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     // The filter and the view belong to the timeline they were saved with.
     if (settings.value(QStringLiteral("timeline/path")).toString() != m_store->path()) {

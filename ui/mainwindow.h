@@ -62,6 +62,8 @@ public:
     EventFilter filter() const { return m_filter; }
     void setFilter(const EventFilter &filter);
     void setLaneMode(LaneMode mode);
+    // The filter narrowed to one lane and a span of starts, as a cluster's "Show in Table" asks.
+    void narrowTo(const QString &laneKey, qint64 from, qint64 to);
     // Selects the event everywhere; false if the filter hides it. An empty id clears the selection.
     bool selectEvent(const QString &id);
     QString selectedId() const { return m_selectedId; }

@@ -13,6 +13,8 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <sqlite3.h>
+
 namespace {
 
 constexpr int kChildBatch = 500; // rowids per "IN (...)" when loading actors, quotes, ...
@@ -336,4 +338,9 @@ QList<Event> EventStore::related(const QString &id, int limit) const
         }
     }
     return result;
+}
+
+QString EventStore::sqliteVersion()
+{
+    return QString::fromLatin1(sqlite3_libversion());
 }

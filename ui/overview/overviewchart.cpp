@@ -65,10 +65,10 @@ void OverviewChart::setIndex(const TimelineIndex *index)
 
     auto *series = new QStackedBarSeries;
     series->setBarWidth(1.0);
-    // The largest lanes each in their colour, the rest as one grey band: a bar set per lane of three thousand
-    // actors would only add slivers, and Qt Charts makes an item of every bar.
+    // The lanes with a colour of their own (the whole timeline's largest) each in it, the rest as one band of the
+    // neutral grey they wear on the timeline: a bar set per lane of three thousand actors would only add slivers,
+    // and Qt Charts makes an item of every bar.
     const size_t laneCount = index ? index->lanes().size() : 0;
-    const size_t ownSets = laneCount > size_t(kMaxSets) ? size_t(kMaxSets) - 1 : laneCount;
     const auto addSet = [&](const QString &label, const QColor &colour, const QList<qreal> &values) {
         auto *set = new QBarSet(label);
         set->setColor(colour);
@@ -76,26 +76,27 @@ void OverviewChart::setIndex(const TimelineIndex *index)
         set->append(values);
         series->append(set);
     };
-    for (size_t lane = 0; lane < ownSets; ++lane) {
+    QList<qreal> rest(m_histogram.binCount(), 0);
+    int others = 0;
+    for (size_t lane = 0; lane < laneCount; ++lane) {
+        const auto &counts = m_histogram.counts[qsizetype(lane)];
+        const int slot = index->lanes()[lane].colourSlot;
+        if (!LanePalette::hasOwnColour(slot)) {
+            ++others;
+            for (int bin = 0; bin < m_histogram.binCount(); ++bin) {
+                rest[bin] += counts[bin];
+            }
+            continue;
+        }
         QList<qreal> values;
         values.reserve(m_histogram.binCount());
-        for (const quint32 count : m_histogram.counts[qsizetype(lane)]) {
+        for (const quint32 count : counts) {
             values.append(count);
         }
-        addSet(index->lanes()[lane].label, LanePalette::colour(index->lanes()[lane].colourSlot, dark), values);
+        addSet(index->lanes()[lane].label, LanePalette::colour(slot, dark), values);
     }
-    if (ownSets < laneCount) {
-        QList<qreal> rest(m_histogram.binCount(), 0);
-        for (size_t lane = ownSets; lane < laneCount; ++lane) {
-            for (int bin = 0; bin < m_histogram.binCount(); ++bin) {
-                rest[bin] += m_histogram.counts[qsizetype(lane)][bin];
-            }
-        }
-        // Calmer than any lane's colour, so that the lanes stand out against it.
-        QColor calm = palette.color(QPalette::Mid);
-        const QColor base = palette.color(QPalette::Base);
-        calm.setRgbF((calm.redF() + base.redF()) / 2, (calm.greenF() + base.greenF()) / 2, (calm.blueF() + base.blueF()) / 2);
-        addSet(tr("%n other lane(s)", nullptr, int(laneCount - ownSets)), calm, rest);
+    if (others > 0) {
+        addSet(tr("%n other lane(s)", nullptr, others), LanePalette::neutral(dark), rest);
     }
     chart()->addSeries(series);
 

@@ -19,8 +19,7 @@ class OverviewChart final : public QChartView {
     Q_OBJECT
 
 public:
-    // Lanes past the first kMaxSets - 1 share one grey band.
-    static constexpr int kMaxSets = 12;
+    // At most LanePalette::kColours lanes in their colours, and one band of the neutral grey for the rest.
 
     OverviewChart(TimelineZoom *zoom, QWidget *parent = nullptr);
     ~OverviewChart() override;

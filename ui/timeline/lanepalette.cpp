@@ -7,11 +7,20 @@ namespace LanePalette {
 
 QColor colour(int slot, bool dark)
 {
-    // Tableau's ten and two more of the same weight; beyond twelve lanes the colours repeat.
-    static constexpr std::array<QRgb, 12> kColours{0x4e79a7, 0xe15759, 0xf28e2b, 0x59a14f, 0x76b7b2, 0xb07aa1, 0xedc948,
-        0xff9da7, 0x9c755f, 0x499894, 0xd37295, 0x8cd17d};
-    const QColor base = QColor::fromRgb(kColours[size_t(std::abs(slot)) % kColours.size()]);
+    if (!hasOwnColour(slot)) {
+        return neutral(dark);
+    }
+    // Tableau's ten and two more of the same weight.
+    static constexpr std::array<QRgb, kColours> kRgb{0x4e79a7, 0xe15759, 0xf28e2b, 0x59a14f, 0x76b7b2, 0xb07aa1,
+        0xedc948, 0xff9da7, 0x9c755f, 0x499894, 0xd37295, 0x8cd17d};
+    const QColor base = QColor::fromRgb(kRgb[size_t(slot)]);
     return dark ? base.lighter(120) : base;
+}
+
+QColor neutral(bool dark)
+{
+    // Greyer than any lane's colour and of about their lightness, so that the coloured lanes stand out.
+    return dark ? QColor(0x8a, 0x8a, 0x8a) : QColor(0xa8, 0xa8, 0xa8);
 }
 
 } // namespace LanePalette

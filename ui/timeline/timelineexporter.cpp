@@ -5,13 +5,14 @@
 #include "timeline/timelineindex.h"
 #include "timelinerenderer.h"
 
+#include "io/outputfile.h"
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QImage>
+#include <QLocale>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
-#include "io/outputfile.h"
 #include <QSvgGenerator>
 
 namespace {
@@ -96,9 +97,20 @@ void paint(QPainter *painter, const QRectF &bounds, const TimelineIndex &index, 
     };
     QList<Entry> entries;
     const QFontMetricsF metrics(small);
+    // Each coloured lane once, then one entry for every lane in the neutral grey: one colour, one meaning.
+    int neutralLanes = 0;
     for (const auto &lane : index.lanes()) {
+        if (!LanePalette::hasOwnColour(lane.colourSlot)) {
+            ++neutralLanes;
+            continue;
+        }
         const QString text = metrics.elidedText(lane.label, Qt::ElideRight, 200);
         entries.append({text, LanePalette::colour(lane.colourSlot), 14 + metrics.horizontalAdvance(text) + 18});
+    }
+    if (neutralLanes > 0) {
+        const QString text = neutralLanes == 1 ? QStringLiteral("1 other lane")
+                                               : QStringLiteral("%1 other lanes").arg(QLocale().toString(neutralLanes));
+        entries.append({text, LanePalette::neutral(), 14 + metrics.horizontalAdvance(text) + 18});
     }
     QList<QList<Entry>> rows{{}};
     double rowWidth = 0;
@@ -133,7 +145,9 @@ void paint(QPainter *painter, const QRectF &bounds, const TimelineIndex &index, 
     TimelineRenderer::Options renderOptions;
     renderOptions.palette = palette;
     renderOptions.selectedId = options.selectedId;
-    const TimelineRenderer::Frame frame = renderer.layout(index, options.range, area);
+    TimelineRenderer::LaneView lanes = options.lanes;
+    lanes.noteHidden = true; // an image cannot scroll: say how many lanes it leaves out
+    const TimelineRenderer::Frame frame = renderer.layout(index, options.range, area, lanes);
     painter->save();
     painter->setClipRect(area);
     renderer.paint(painter, frame, index, renderOptions);

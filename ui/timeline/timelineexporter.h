@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "timeline/timelinerenderer.h"
 #include "timeline/timescale.h"
 
 #include <QSize>
@@ -25,6 +26,7 @@ struct Options {
     QString title;
     QStringList filters; // "Countries: Russian Federation", shown under the title
     QString selectedId;
+    TimelineRenderer::LaneView lanes; // the window's lane order and collapsed lanes
 };
 
 enum class Format { Png, Svg, Pdf };
