@@ -397,6 +397,11 @@ void tst_Cli::exportImageWithoutDisplay()
     QVERIFY(image.open(QIODevice::ReadOnly));
     const QByteArray data = image.readAll();
     QVERIFY(data.startsWith(magic));
+    if (file.endsWith(QLatin1String(".svg"))) {
+        // Untitled on the command line: the timeline's own title, not a generic one.
+        QVERIFY(data.contains("China, Russia and the SCO, March to May 2023"));
+        QVERIFY(!data.contains("Annals timeline"));
+    }
     if (file.endsWith(QLatin1String(".png"))) {
         // Width and height sit big-endian at bytes 16 and 20 of a PNG.
         const auto be32 = [&](int at) {

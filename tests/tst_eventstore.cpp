@@ -63,6 +63,7 @@ private slots:
     void createsCurrentSchema();
     void migratesVersionOneFile();
     void refusesNewerFile();
+    void keepsItsTitle();
     void refusesFileThatIsNotSqlite();
     void filters_data();
     void filters();
@@ -195,7 +196,23 @@ void tst_EventStore::refusesNewerFile()
     QCOMPARE(store.errorString(),
         path
             + QStringLiteral(": it was written by a newer Annals (schema version 99; this "
-                             "one reads up to 3)"));
+                             "one reads up to 4)"));
+}
+
+void tst_EventStore::keepsItsTitle()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"titled.annals"_qs);
+    {
+        EventStore store(path);
+        QVERIFY(store.open());
+        QCOMPARE(store.title(), QString());
+        QVERIFY(store.setTitle(u"China, Russia and the SCO"_qs));
+        QVERIFY(store.setTitle(u"China, Russia and the SCO, March to May 2023"_qs)); // a second time replaces
+    }
+    EventStore again(path);
+    QVERIFY(again.open());
+    QCOMPARE(again.title(), u"China, Russia and the SCO, March to May 2023"_qs);
 }
 
 void tst_EventStore::refusesFileThatIsNotSqlite()

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // TimelineJS files written by other people (../shared/data/real/timelinejs, see PROVENANCE.md there).
 #include "io/html.h"
+#include "io/importer.h"
 #include "io/timelinejsimport.h"
+#include "storage/eventstore.h"
 
 #include <QFile>
 #include <QLocale>
@@ -32,6 +34,7 @@ private slots:
     void htmlBecomesText();
     void brokenFile();
     void tellsTimelineJsFromAnnals();
+    void namesAnUntitledTimeline();
 };
 
 void tst_TimelineJsImport::realFiles_data()
@@ -164,4 +167,17 @@ void tst_TimelineJsImport::tellsTimelineJsFromAnnals()
 }
 
 QTEST_GUILESS_MAIN(tst_TimelineJsImport)
+void tst_TimelineJsImport::namesAnUntitledTimeline()
+{
+    // A TimelineJS file's title slide names a timeline that has no title yet, and no other one.
+    const QString dir = QStringLiteral(ANNALS_SHARED_DIR "/data/real/timelinejs/");
+    EventStore store(u":memory:"_qs);
+    QVERIFY(store.open());
+    ImportError error;
+    QVERIFY(Importer::importFile(dir + u"women_in_computing.json"_qs, {}, store, &error));
+    QCOMPARE(store.title(), u"Women in Computing"_qs);
+    QVERIFY(Importer::importFile(dir + u"cosmo.json"_qs, {}, store, &error));
+    QCOMPARE(store.title(), u"Women in Computing"_qs);
+}
+
 #include "tst_timelinejsimport.moc"

@@ -29,6 +29,8 @@ private slots:
     void degenerateWidth();
     void clamp_data();
     void clamp();
+    void describeToThePrecisionTheSpanWarrants_data();
+    void describeToThePrecisionTheSpanWarrants();
 };
 
 void tst_TimeScale::roundTrip_data()
@@ -120,6 +122,27 @@ void tst_TimeScale::clamp()
     QFETCH(Range, range);
     QFETCH(Range, expected);
     QCOMPARE(TimeScale::clamp(range, Range{0, 100}), expected);
+}
+
+void tst_TimeScale::describeToThePrecisionTheSpanWarrants_data()
+{
+    QTest::addColumn<Range>("range");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("hours") << Range{at("2023-03-21T10:00Z"), at("2023-03-21T14:00Z")}
+                           << u"21 March 2023, 10:00–13:59 UTC"_qs;
+    QTest::newRow("spring 2023") << Range{at("2023-03-17"), at("2023-05-26")} << u"17 March – 25 May 2023"_qs;
+    QTest::newRow("ten years") << Range{at("2015-02-10"), at("2025-03-20")} << u"February 2015 – March 2025"_qs;
+    QTest::newRow("centuries") << Range{at("-0500-06-01"), at("1200-03-01")}
+                               << u"501 BC – 1200"_qs; // ISO year -500 is 501 BC
+    QTest::newRow("a billion years") << Range{at("-14351999861-12-02"), at("2023-01-01")}
+                                     << u"14,351,999,861 BC – 2022"_qs;
+}
+
+void tst_TimeScale::describeToThePrecisionTheSpanWarrants()
+{
+    QFETCH(Range, range);
+    QFETCH(QString, expected);
+    QCOMPARE(TimeScale::describe(range), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_TimeScale)

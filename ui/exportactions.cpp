@@ -9,6 +9,7 @@
 #include "storage/eventfilter.h"
 #include "storage/eventstore.h"
 #include "timeline/timelineexporter.h"
+#include "timeline/timelineview.h"
 #include "timeline/timelinezoom.h"
 
 #include <QCoreApplication>
@@ -44,12 +45,13 @@ QString exportData(QWidget *parent, const EventStore &store, const EventFilter &
     return tr("Exported %1 events to %2").arg(events.size()).arg(QFileInfo(path).fileName());
 }
 
-QString exportImage(QWidget *parent, const TimelineIndex &index, const TimelineZoom &zoom, const QString &timelinePath,
-    const EventFilter &filter, const QString &selectedId)
+QString exportImage(QWidget *parent, const TimelineView &view, const QString &timelinePath,
+    const QString &timelineTitle, const EventFilter &filter)
 {
+    const TimelineZoom &zoom = *view.zoom();
     const TimeScale::Range everything = zoom.fittedRange();
     ExportImageDialog dialog(TimeScale::describe(zoom.visibleRange()), TimeScale::describe(everything),
-        tr("Annals: %1").arg(QFileInfo(timelinePath).completeBaseName()), parent);
+        timelineTitle.isEmpty() ? QFileInfo(timelinePath).completeBaseName() : timelineTitle, parent);
     if (dialog.exec() != QDialog::Accepted) {
         return {};
     }
@@ -73,9 +75,11 @@ QString exportImage(QWidget *parent, const TimelineIndex &index, const TimelineZ
     options.scale = dialog.scale();
     options.title = dialog.title();
     options.filters = filter.describe();
-    options.selectedId = selectedId;
+    options.selectedId = view.selectedId();
+    options.lanes = view.laneView();
+    options.lanes.first = 0; // an image starts at the top
     QString error;
-    if (!TimelineExporter::write(path, index, options, &error)) {
+    if (!view.index() || !TimelineExporter::write(path, *view.index(), options, &error)) {
         showPlainWarning(parent, tr("Cannot export the image"), error);
         return {};
     }

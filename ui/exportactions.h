@@ -5,8 +5,7 @@
 
 class EventFilter;
 class EventStore;
-class TimelineIndex;
-class TimelineZoom;
+class TimelineView;
 
 QT_BEGIN_NAMESPACE
 class QString;
@@ -21,7 +20,9 @@ namespace ExportActions {
 QString exportData(QWidget *parent, const EventStore &store, const EventFilter &filter);
 
 // The timeline as PNG, SVG or PDF: the visible range or everything, with the filter described in the caption.
-QString exportImage(QWidget *parent, const TimelineIndex &index, const TimelineZoom &zoom, const QString &timelinePath,
-    const EventFilter &filter, const QString &selectedId);
+// The lanes as `view` shows them: in its order, with its collapsed lanes. Titled by the timeline's title, else by
+// its file's name.
+QString exportImage(QWidget *parent, const TimelineView &view, const QString &timelinePath,
+    const QString &timelineTitle, const EventFilter &filter);
 
 } // namespace ExportActions

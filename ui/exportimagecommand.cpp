@@ -9,6 +9,7 @@
 #include "timeline/timelinezoom.h"
 #include "workingset/filterengine.h"
 
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace ExportImageCommand {
@@ -37,7 +38,11 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
     TimelineExporter::Options image;
     image.size = QSize(options.width, options.height);
     image.scale = options.scale;
-    image.title = options.title.isEmpty() ? QStringLiteral("Annals timeline") : options.title;
+    // The timeline's own title, else its file's name.
+    const QString own = store->title();
+    image.title = !options.title.isEmpty() ? options.title
+        : !own.isEmpty()                   ? own
+                                           : QFileInfo(store->path()).completeBaseName();
     EventFilter shown = options.filter; // the range line already gives the dates
     shown.from.reset();
     shown.before.reset();

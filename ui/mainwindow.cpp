@@ -471,7 +471,7 @@ void MainWindow::exportData()
 
 void MainWindow::exportImage()
 {
-    const QString done = ExportActions::exportImage(this, *m_index, *m_zoom, m_store->path(), m_filter, m_selectedId);
+    const QString done = ExportActions::exportImage(this, *m_timeline, m_store->path(), m_store->title(), m_filter);
     if (!done.isEmpty()) {
         statusBar()->showMessage(done, 5000);
     }

@@ -201,7 +201,11 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
         }
     }
     if (result.format == QLatin1String("timelinejs")) {
-        return take(TimelineJsImport::readFile(path, options.skipInvalid, error));
+        std::optional<TimelineJsImport::Result> read = TimelineJsImport::readFile(path, options.skipInvalid, error);
+        if (read) {
+            result.title = read->title;
+        }
+        return take(std::move(read));
     }
     if (result.format == QLatin1String("ics")) {
         return take(ICalendarImport::readFile(path, options.skipInvalid, error));
@@ -292,6 +296,7 @@ std::optional<Summary> importFile(
         }
         EventWriteSession session(store, read->events.size());
         session.setSkipRepeatedIds(options.skipInvalid);
+        session.setTitleIfUntitled(read->title);
         for (qsizetype i = 0; i < read->events.size(); ++i) {
             if (progress && i % kProgressEvery == 0 && !progress(i, read->events.size())) {
                 cancelled = true;

@@ -30,6 +30,7 @@ struct Options {
 
 struct Result {
     QString format; // the format read
+    QString title; // the file's own title (TimelineJS), or empty
     QList<Event> events;
     QList<ImportError> skipped;
 };

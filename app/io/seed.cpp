@@ -56,7 +56,7 @@ std::unique_ptr<EventStore> openTimeline(const QString &path, QString *error)
         return nullptr;
     }
     auto store = std::make_unique<EventStore>(file);
-    if (!store->open() || (seed && !store->write(events()))) {
+    if (!store->open() || (seed && (!store->write(events()) || !store->setTitle(title())))) {
         if (error) {
             *error = store->errorString();
         }

@@ -340,6 +340,26 @@ QList<Event> EventStore::related(const QString &id, int limit) const
     return result;
 }
 
+QString EventStore::title() const
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("SELECT value FROM properties WHERE key = 'title'"));
+    return query.exec() && query.next() ? query.value(0).toString() : QString();
+}
+
+bool EventStore::setTitle(const QString &title)
+{
+    QSqlQuery query(database());
+    query.prepare(QStringLiteral("INSERT INTO properties (key, value) VALUES ('title', ?) "
+                                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    query.addBindValue(title);
+    if (!query.exec()) {
+        fail(query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 QString EventStore::sqliteVersion()
 {
     return QString::fromLatin1(sqlite3_libversion());

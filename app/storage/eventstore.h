@@ -47,6 +47,9 @@ public:
     // SQLite's handle under this store's connection, for readers on SQLite's own API on this store's thread.
     sqlite3 *connectionHandle() const;
     QString path() const { return m_path; }
+    // The timeline's own title ("China, Russia and the SCO, March to May 2023"), or empty when it has none.
+    QString title() const;
+    bool setTitle(const QString &title);
     // The SQLite library's version, as it reports it ("3.40.1").
     static QString sqliteVersion();
     // The last error, as a sentence naming the file.

@@ -353,6 +353,7 @@ struct EventWriteSession::Private {
     std::unique_ptr<Writer> writer;
     bool bulk = false; // the timeline was empty: indexes are built at the end
     bool skipRepeatedIds = false;
+    QString title; // for the timeline, if it has none
     QString skipped; // why the last event was left out
     QStringList rebuild; // the indexes to create then
     WriteSummary summary;
@@ -416,7 +417,15 @@ std::optional<WriteSummary> EventWriteSession::commit()
 {
     if (d->open && d->error.isEmpty()) {
         d->writer.reset(); // its statements must finish before the commit
-        if (d->finishBulk() && d->db.commit()) {
+        if (!d->title.isEmpty()) {
+            QSqlQuery query(d->db);
+            query.prepare(QStringLiteral("INSERT OR IGNORE INTO properties (key, value) VALUES ('title', ?)"));
+            query.addBindValue(d->title);
+            if (!query.exec()) {
+                d->error = query.lastError().text();
+            }
+        }
+        if (d->error.isEmpty() && d->finishBulk() && d->db.commit()) {
             d->open = false;
             return d->summary;
         }
@@ -429,6 +438,11 @@ std::optional<WriteSummary> EventWriteSession::commit()
     }
     d->store.fail(QStringLiteral("nothing was written: ") + d->error);
     return std::nullopt;
+}
+
+void EventWriteSession::setTitleIfUntitled(const QString &title)
+{
+    d->title = title;
 }
 
 void EventWriteSession::setSkipRepeatedIds(bool skip)

@@ -31,6 +31,8 @@ public:
     // With this set, an event whose id the write has already met is left out, rather than refused: add() then
     // returns true and skipped() says why. For --skip-invalid, where a file repeats an event.
     void setSkipRepeatedIds(bool skip);
+    // A title for the timeline, kept on commit when it has none yet (a TimelineJS file names itself).
+    void setTitleIfUntitled(const QString &title);
     // Why the last event added was left out, or an empty string.
     QString skipped() const;
     std::optional<WriteSummary> commit();

@@ -110,6 +110,10 @@ const char *const kSteps[] = {
                                                tokenize = 'unicode61 remove_diacritics 2');
     INSERT INTO events_fts(events_fts) VALUES ('rebuild');
     )sql",
+    // 3 -> 4: what the timeline says of itself (its title), as keys and values.
+    R"sql(
+    CREATE TABLE properties (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+    )sql",
 };
 static_assert(std::size(kSteps) == Schema::kVersion);
 

@@ -14,7 +14,8 @@ namespace Schema {
 // Version 1: events, actors, countries, quotes, sources and tags.
 // Version 2: a digest per event (re-imports skip unchanged events) and the FTS5 index.
 // Version 3: the FTS5 index reads its text from the events through a view (events_fts_source) and keeps no copy.
-inline constexpr int kVersion = 3;
+// Version 4: properties of the timeline itself (its title).
+inline constexpr int kVersion = 4;
 
 int version(const QSqlDatabase &db);
 bool migrate(QSqlDatabase &db, QString *error);

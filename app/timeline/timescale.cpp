@@ -41,7 +41,12 @@ Range pan(const Range &range, qint64 delta)
 
 QString describe(const Range &range)
 {
-    const Precision precision = range.span() < kDay ? Precision::Minute : Precision::Day;
+    // To the precision the span warrants: minutes within a day, days within half a year, months within thirty
+    // years, years beyond (a billion years' range does not name its days).
+    const Precision precision = range.span() < kDay ? Precision::Minute
+        : range.span() < 183 * kDay                 ? Precision::Day
+        : range.span() < 30 * 365 * kDay            ? Precision::Month
+                                                    : Precision::Year;
     const qint64 last = TimePoint::parse(TimePoint::toIso(range.end - 1, precision))->seconds;
     return EventTime(range.start, last, precision).toDisplayString();
 }

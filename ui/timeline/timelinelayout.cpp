@@ -26,6 +26,7 @@ struct Piece {
     qint64 to = 0;
     bool wide = false; // a range drawn as a bar
     std::vector<quint32> members; // a cluster's items
+    bool remainder = false; // a cluster of what its crowd's stacked marks leave
 };
 
 } // namespace
@@ -218,13 +219,19 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
         if (group.size() <= rows) {
             pieces.append(group);
         } else {
+            // A crowd that zooming cannot split (one day's events) shows its first events, labelled, in all rows
+            // but the last, and counts the rest there: an image of it says what happened, not only how much.
+            const bool inseparable = rows >= 2 && group.last().from - group.first().from < kInseparableSpan;
+            const int stacked = inseparable ? rows - 1 : 0;
+            pieces.append(group.mid(0, stacked));
             Piece cluster = group.first();
-            cluster.count = int(group.size());
+            cluster.count = int(group.size()) - stacked;
+            cluster.remainder = stacked > 0;
             cluster.to = group.last().from;
             cluster.members.reserve(size_t(group.size()));
             for (const Piece &piece : std::as_const(group)) {
                 cluster.x1 = std::max(cluster.x1, piece.x1);
-                cluster.members.push_back(piece.item);
+                cluster.members.push_back(piece.item); // the list it opens holds the whole crowd
             }
             pieces.append(cluster);
         }
@@ -235,8 +242,8 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
         // coordinates no painter can take.
         const double x0 = std::max(frame.timeToX(l.starts[i]), rect.left() - 2 * kClusterPx);
         const double x1 = std::min(frame.timeToX(l.coverEnds[i]), rect.right() + 2 * kClusterPx);
-        const Piece piece{
-            x0, x1, l.items[i], 1, l.starts[i], l.starts[i], index.isRange(l.items[i]) && x1 - x0 >= kClusterPx, {}};
+        const Piece piece{x0, x1, l.items[i], 1, l.starts[i], l.starts[i],
+            index.isRange(l.items[i]) && x1 - x0 >= kClusterPx, {}, false};
         if (piece.wide) {
             pieces.append(piece);
             continue;
@@ -249,9 +256,16 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
     flush();
     std::stable_sort(pieces.begin(), pieces.end(), [](const Piece &a, const Piece &b) { return a.x0 < b.x0; });
 
-    // Rows: each piece takes the first row that is free at its left; a label may run until the piece `rows`
-    // places further on, which will need another row.
-    std::vector<double> rowEnd(size_t(rows), -1e300);
+    // Rows: each piece takes the first row free at its left, and its label all the room it wants up to the view's
+    // edge. A later piece that finds every row taken by labels, but some row free of marks, shortens the label in
+    // its way (or drops it when too little would be left): marks come before labels, and labels take rows that
+    // would otherwise stay empty.
+    struct Row {
+        double end = -1e300; // of the last mark and its label
+        double markEnd = -1e300; // of the last mark alone
+        qsizetype mark = -1; // its place in frame.marks while its label runs on the right, else -1
+    };
+    std::vector<Row> rowState(static_cast<size_t>(rows));
     const QFontMetricsF metrics(m_font);
     const QFontMetricsF bold(m_boldFont);
     Cluster hidden;
@@ -259,17 +273,39 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
     hidden.overflow = true;
     const auto firstFreeRow = [&](double from) {
         for (int r = 0; r < rows; ++r) {
-            if (rowEnd[size_t(r)] + kGap <= from) {
+            if (rowState[size_t(r)].end + kGap <= from) {
                 return r;
             }
         }
         return -1;
     };
-    // The room a label after piece p has: until the piece `rows` places on, which will need another row, or the edge.
-    const auto rightRoom = [&](qsizetype p) {
-        const qsizetype later = p + rows;
-        const double end = std::min(later < pieces.size() ? pieces[later].x0 - kGap : rect.right(), rect.right());
-        return std::min(end - std::min(pieces[p].x1, rect.right()) - kLabelPad, kMaxLabelWidth);
+    // The row whose label can give way to a mark at `from` and keep the most of itself; -1 when none can.
+    const auto rowToShorten = [&](double from) {
+        int best = -1;
+        double keeps = -1;
+        for (int r = 0; r < rows; ++r) {
+            const Row &state = rowState[size_t(r)];
+            if (state.mark < 0 || state.markEnd + kGap > from) {
+                continue;
+            }
+            const double left = from - kGap - frame.marks[state.mark].labelRect.left();
+            if (left > keeps) {
+                keeps = left;
+                best = r;
+            }
+        }
+        return best;
+    };
+    const auto shorten = [&](int r, double until) {
+        Row &state = rowState[size_t(r)];
+        Mark &mark = frame.marks[state.mark];
+        const double width = until - kGap - mark.labelRect.left();
+        mark.label = width >= 40 ? metrics.elidedText(index.title(mark.item), Qt::ElideRight, width) : QString();
+        mark.labelRect = mark.label.isEmpty() ? QRectF()
+                                              : QRectF(mark.labelRect.left(), mark.labelRect.top(),
+                                                  metrics.horizontalAdvance(mark.label), mark.labelRect.height());
+        state.end = mark.label.isEmpty() ? state.markEnd : std::max(state.markEnd, mark.labelRect.right());
+        state.mark = -1;
     };
     for (qsizetype p = 0; p < pieces.size(); ++p) {
         const Piece &piece = pieces[p];
@@ -279,9 +315,16 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
             = banded ? (std::max(piece.x0, rect.left()) + std::min(piece.x1, rect.right())) / 2 : piece.x0;
         const double left = std::max(piece.wide ? piece.x0 : markX, rect.left()) - kMarkerRadius;
         double shapeRight = piece.wide ? std::min(piece.x1, rect.right()) : markX + kMarkerRadius;
-        if (firstFreeRow(left) < 0) {
-            // No free row: rather than pile marks on marks, the lane header counts what it cannot show here.
-            // (Checked before any text is measured: in a crowd, most pieces end here.)
+        int chosen = firstFreeRow(left);
+        if (chosen < 0) {
+            chosen = rowToShorten(left);
+            if (chosen >= 0) {
+                shorten(chosen, left);
+            }
+        }
+        if (chosen < 0) {
+            // No row for the mark: rather than pile marks on marks, the lane header counts what it cannot show
+            // here. (Checked before any text is measured: in a crowd, most pieces end here.)
             if (hidden.count == 0) {
                 hidden.from = piece.from;
             }
@@ -298,14 +341,14 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
         QString text;
         double textWidth = 0;
         double want = 0;
-        double rightWidth = 0; // the room for the label on the right, before eliding
         bool insideLabel = false;
+        const double rightRoom = rect.right() - std::min(piece.x1, rect.right()) - kLabelPad;
         if (piece.count > 1) {
-            text = QLocale().toString(piece.count);
+            text = (piece.remainder ? QStringLiteral("+") : QString()) + QLocale().toString(piece.count);
             shapeRight = piece.x0 - kMarkerRadius + bold.horizontalAdvance(text) + 12;
         } else if (piece.wide && shapeRight - left >= kMinInsideLabel
             && shapeRight - std::max(piece.x0, rect.left()) - 2 * kLabelPad
-                >= std::min(metrics.horizontalAdvance(title), rightRoom(p))) {
+                >= std::min({metrics.horizontalAdvance(title), rightRoom, kMaxLabelWidth})) {
             // A bar carries its label inside when that shows as much of it as the space after the bar would.
             const double inside = shapeRight - std::max(piece.x0, rect.left()) - 2 * kLabelPad;
             text = metrics.elidedText(title, Qt::ElideRight, inside);
@@ -314,13 +357,8 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
                 text.clear();
             }
         } else {
-            // A label may run until the piece `rows` places on, which will need another row.
-            const qsizetype later = p + rows;
-            const double room = std::min(later < pieces.size() ? pieces[later].x0 - kGap : rect.right(), rect.right())
-                - shapeRight - kLabelPad;
             want = std::min(metrics.horizontalAdvance(title), kMaxLabelWidth);
-            textWidth = std::min(want, room);
-            rightWidth = textWidth;
+            textWidth = std::min(want, rect.right() - shapeRight - kLabelPad);
             if (textWidth >= 40 || textWidth >= want) {
                 text = metrics.elidedText(title, Qt::ElideRight, textWidth);
                 textWidth = metrics.horizontalAdvance(text);
@@ -328,30 +366,36 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
                 textWidth = 0;
             }
         }
-        int chosen = firstFreeRow(left);
-        bool withLabel = (textWidth > 0 || insideLabel) && chosen >= 0;
+        bool withLabel = textWidth > 0 || insideLabel;
+        bool labelOnRight = withLabel && !insideLabel;
         double labelLeft = shapeRight + kLabelPad;
-        double used = withLabel ? labelLeft + textWidth : shapeRight;
-        // Cramped on the right (at the edge of the view, or in a crowd): the label goes on the left of the mark
-        // where that shows more of it.
-        if (piece.count == 1 && !piece.wide && rightWidth < want) {
+        double used = labelOnRight ? labelLeft + textWidth : shapeRight;
+        // At the view's right edge: the label goes on the left of the mark where that shows more of it.
+        if (piece.count == 1 && !piece.wide && textWidth < want) {
             const double labelRight = left - kLabelPad;
             for (int r = 0; r < rows; ++r) {
-                const double from = std::max(rowEnd[size_t(r)], rect.left() - kGap) + kGap;
+                const Row &state = rowState[size_t(r)];
+                if (state.markEnd + kGap > left) {
+                    continue;
+                }
+                const double from = std::max(state.end, rect.left() - kGap) + kGap;
                 const double width = std::min(want, labelRight - from);
-                if (width > rightWidth && width >= 40) {
+                if (width > textWidth && width >= 40) {
                     chosen = r;
                     text = metrics.elidedText(title, Qt::ElideRight, width);
                     textWidth = metrics.horizontalAdvance(text);
                     labelLeft = labelRight - textWidth;
                     withLabel = true;
+                    labelOnRight = false;
                     used = shapeRight;
                     break;
                 }
             }
         }
-        Q_ASSERT(chosen >= 0);
-        rowEnd[size_t(chosen)] = std::max(rowEnd[size_t(chosen)], used);
+        Row &state = rowState[size_t(chosen)];
+        state.end = std::max(state.end, used);
+        state.markEnd = std::max(state.markEnd, shapeRight);
+        state.mark = -1;
         const double y = rect.top() + chosen * row + row / 2;
 
         if (piece.count > 1) {
@@ -359,7 +403,8 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
             if (bubble.right() > rect.right()) {
                 bubble.moveRight(rect.right()); // a crowd at the view's edge: its count whole, not clipped
             }
-            frame.clusters.append({lane, bubble, piece.count, piece.from, piece.to, false, piece.members});
+            frame.clusters.append(
+                {lane, bubble, piece.count, piece.from, piece.to, false, piece.members, piece.remainder});
             continue;
         }
         Mark mark;
@@ -369,20 +414,23 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
         if (piece.wide) {
             const double height = insideLabel ? row - 4 : kBarHeight;
             mark.shape = QRectF(piece.x0, y - height / 2, piece.x1 - piece.x0, height);
-            mark.labelInside = insideLabel && withLabel;
+            mark.labelInside = insideLabel;
         } else {
             mark.shape = QRectF(markX - kMarkerRadius, y - kMarkerRadius, 2 * kMarkerRadius, 2 * kMarkerRadius);
             if (banded) {
                 mark.band = QRectF(piece.x0, y - row / 2 + 1, piece.x1 - piece.x0, row - 2);
             }
         }
-        if (withLabel && insideLabel) {
+        if (insideLabel) {
             mark.label = text;
             const double x = std::max(piece.x0, rect.left()) + kLabelPad;
             mark.labelRect = QRectF(x, y - row / 2, metrics.horizontalAdvance(text), row);
         } else if (withLabel) {
             mark.label = text;
             mark.labelRect = QRectF(labelLeft, y - row / 2, textWidth, row);
+        }
+        if (labelOnRight) {
+            state.mark = frame.marks.size();
         }
         frame.marks.append(mark);
     }

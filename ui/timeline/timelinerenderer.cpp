@@ -309,7 +309,8 @@ void TimelineRenderer::paintMarks(
         painter->setBrush(colour);
         painter->drawRoundedRect(cluster.rect, cluster.rect.height() / 2, cluster.rect.height() / 2);
         painter->setPen(colour.lightnessF() > 0.7 ? QColor(Qt::black) : QColor(Qt::white));
-        painter->drawText(cluster.rect, Qt::AlignCenter, QLocale().toString(cluster.count));
+        painter->drawText(cluster.rect, Qt::AlignCenter,
+            (cluster.remainder ? QStringLiteral("+") : QString()) + QLocale().toString(cluster.count));
     }
     painter->restore();
 

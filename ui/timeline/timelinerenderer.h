@@ -48,7 +48,8 @@ public:
         qint64 from = 0; // the first and last start inside, for zooming into it
         qint64 to = 0;
         bool overflow = false; // the events a lane had no rows for, counted in its header
-        std::vector<quint32> items; // the events inside, in order of start
+        std::vector<quint32> items; // the events inside, in order of start (a remainder: its whole crowd)
+        bool remainder = false; // "+N": the rest of a crowd whose first events are drawn above it
 
         // Zooming cannot tell these events apart (same-day events have no time within their day): open a list.
         bool needsList() const { return overflow || to - from < kInseparableSpan; }

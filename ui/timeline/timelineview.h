@@ -33,6 +33,7 @@ public:
     // nullptr while there is nothing to show yet (the timeline is being read).
     void setIndex(const TimelineIndex *index);
     const TimelineIndex *index() const { return m_index; }
+    TimelineZoom *zoom() const { return m_zoom; }
     void setSelectedId(const QString &id);
     QString selectedId() const { return m_selectedId; }
     // Zooms so that the selected event fills a third of the view; false when nothing is selected.
