@@ -42,6 +42,7 @@ private slots:
     void importEachFormat();
     void exportImageWithoutDisplay_data();
     void exportImageWithoutDisplay();
+    void timesOfDayInAZone();
 
 private:
     Run run(const QStringList &arguments) const;
@@ -411,6 +412,38 @@ void tst_Cli::exportImageWithoutDisplay()
         QCOMPARE(be32(16), quint32(1600));
         QCOMPARE(be32(20), quint32(1000));
     }
+}
+
+void tst_Cli::timesOfDayInAZone()
+{
+    QFile csv(m_home->filePath(u"talks.csv"_qs));
+    QVERIFY(csv.open(QIODevice::WriteOnly));
+    csv.write("title,date,country\nTalks open in Tokyo,2023-03-21T20:30Z,JP\nA day,2023-03-22,JP\n");
+    csv.close();
+    QCOMPARE(run({u"--db"_qs, u"z.annals"_qs, u"import"_qs, csv.fileName()}).exitCode, 0);
+
+    const Run utc = run({u"--db"_qs, u"z.annals"_qs, u"list"_qs});
+    QVERIFY2(utc.out.contains(u"21 March 2023, 20:30 UTC"_qs), qPrintable(utc.out));
+    const Run tokyo = run({u"--db"_qs, u"z.annals"_qs, u"list"_qs, u"--tz"_qs, u"Asia/Tokyo"_qs});
+    QCOMPARE(tokyo.exitCode, 0);
+    QVERIFY2(tokyo.out.contains(u"22 March 2023, 05:30 JST"_qs), qPrintable(tokyo.out));
+    QVERIFY(tokyo.out.contains(u"22 March 2023  "_qs)); // the day stays the day
+    // JSON keeps what is stored: UTC.
+    const Run json
+        = run({u"--db"_qs, u"z.annals"_qs, u"list"_qs, u"--tz"_qs, u"Asia/Tokyo"_qs, u"--format"_qs, u"json"_qs});
+    QVERIFY(json.out.contains(u"2023-03-21T20:30Z"_qs));
+
+    const Run wrong = run({u"--db"_qs, u"z.annals"_qs, u"list"_qs, u"--tz"_qs, u"Mars/Olympus"_qs});
+    QCOMPARE(wrong.exitCode, 2);
+    QVERIFY2(wrong.err.contains(u"--tz: \"Mars/Olympus\" is not a time zone"_qs), qPrintable(wrong.err));
+
+    // An image says which zone its times of day are in.
+    const Run image
+        = run({u"--db"_qs, u"z.annals"_qs, u"export-image"_qs, u"-o"_qs, u"z.svg"_qs, u"--tz"_qs, u"Asia/Tokyo"_qs});
+    QCOMPARE(image.exitCode, 0);
+    QFile svg(m_home->filePath(u"z.svg"_qs));
+    QVERIFY(svg.open(QIODevice::ReadOnly));
+    QVERIFY(svg.readAll().contains("times of day in Asia/Tokyo"));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline on dense data, as GDELT and ACLED give it: crowds of one day that open as a list, lanes that scroll
 // and collapse, colours that never stand for two lanes, zooms that keep the selection in view.
+#include "domain/displayzone.h"
 #include "filterpanel.h"
 #include "io/seed.h"
 #include "mainwindow.h"
@@ -18,6 +19,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScrollBar>
@@ -141,6 +143,7 @@ private slots:
     void tabMovesOnWithoutChangingTheSelection();
     void theFirstWindowFitsTheScreen();
     void showInTableNarrowsTheFilter();
+    void theTimeZoneIsKeptPerTimeline();
 
 private:
     void show(std::vector<TimelineItem> items, const Range &visible);
@@ -600,6 +603,28 @@ void tst_DenseTimeline::showInTableNarrowsTheFilter()
     QCOMPARE(w->eventModel()->rowCount(), 30);
     QCOMPARE(w->eventModel()->rowOf(u"FR that day"_qs), -1);
     QCOMPARE(w->eventModel()->rowOf(u"GB the day before"_qs), -1);
+}
+
+void tst_DenseTimeline::theTimeZoneIsKeptPerTimeline()
+{
+    const auto restore = qScopeGuard([] { DisplayZone::set(QTimeZone::utc()); });
+    const QList<Event> events{makeEvent(u"Talks"_qs, "2023-03-21T20:30Z", u"JP"_qs)};
+    {
+        auto w = window(events);
+        QVERIFY(settle(w.get()));
+        const QModelIndex date = w->eventModel()->index(0, EventListModel::DateColumn);
+        QCOMPARE(date.data().toString(), u"21 March 2023, 20:30 UTC"_qs);
+        QVERIFY(!w->setDisplayZone(u"Nowhere/Land"_qs));
+        QVERIFY(w->setDisplayZone(u"Asia/Tokyo"_qs));
+        QCOMPARE(
+            w->eventModel()->index(0, EventListModel::DateColumn).data().toString(), u"22 March 2023, 05:30 JST"_qs);
+    }
+    DisplayZone::set(QTimeZone::utc());
+    // The same timeline again: its zone comes back with it.
+    auto again = window(events);
+    QVERIFY(settle(again.get()));
+    QCOMPARE(DisplayZone::describe(), u"Asia/Tokyo"_qs);
+    QVERIFY(again->eventModel()->index(0, EventListModel::DateColumn).data().toString().endsWith(u"JST"_qs));
 }
 
 QTEST_MAIN(tst_DenseTimeline)

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "domain/displayzone.h"
 #include "domain/eventtime.h"
 
 #include <QDateTime>
 #include <QLocale>
+#include <QScopeGuard>
 #include <QTest>
 #include <QTimeZone>
 
@@ -42,6 +44,8 @@ private slots:
     void display_data();
     void display();
     void displayFollowsLocale();
+    void displayInAZone_data();
+    void displayInAZone();
     void coverEnd_data();
     void coverEnd();
 };
@@ -267,6 +271,35 @@ void tst_EventTime::displayFollowsLocale()
 {
     const EventTime time(TimePoint::parse(u"2023-03")->seconds, Precision::Month);
     QCOMPARE(time.toDisplayString(QLocale(QLocale::German)), QStringLiteral("März 2023"));
+}
+
+void tst_EventTime::displayInAZone_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<QString>("time");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("UTC") << u"UTC"_qs << u"2023-03-21T10:00Z"_qs << u"21 March 2023, 10:00 UTC"_qs;
+    QTest::newRow("Berlin, winter") << u"Europe/Berlin"_qs << u"2023-03-21T10:00Z"_qs << u"21 March 2023, 11:00 CET"_qs;
+    QTest::newRow("Berlin, summer") << u"Europe/Berlin"_qs << u"2023-06-01T10:00Z"_qs << u"1 June 2023, 12:00 CEST"_qs;
+    QTest::newRow("past midnight in Tokyo")
+        << u"Asia/Tokyo"_qs << u"2023-03-21T20:30Z"_qs << u"22 March 2023, 05:30 JST"_qs;
+    QTest::newRow("a range in Kolkata") << u"Asia/Kolkata"_qs << u"2023-03-21T10:00Z/2023-03-21T11:00Z"_qs
+                                        << u"21 March 2023, 15:30–16:30 IST"_qs;
+    QTest::newRow("a day has no zone") << u"Asia/Tokyo"_qs << u"2023-03-21"_qs << u"21 March 2023"_qs;
+}
+
+void tst_EventTime::displayInAZone()
+{
+    QFETCH(QString, zone);
+    QFETCH(QString, time);
+    QFETCH(QString, shown);
+    const auto restore = qScopeGuard([] { DisplayZone::set(QTimeZone::utc()); });
+    DisplayZone::set(*DisplayZone::fromName(zone));
+    const QStringList parts = time.split(u'/');
+    const TimePoint a = *TimePoint::parse(parts[0]);
+    const EventTime event = parts.size() == 2 ? EventTime(a.seconds, TimePoint::parse(parts[1])->seconds, a.precision)
+                                              : EventTime(a.seconds, a.precision);
+    QCOMPARE(event.toDisplayString(QLocale(QLocale::English)), shown);
 }
 
 void tst_EventTime::coverEnd_data()

@@ -2,6 +2,7 @@
 #include "exportimagecommand.h"
 
 #include "cli/commandline.h"
+#include "domain/displayzone.h"
 #include "io/seed.h"
 #include "storage/eventstore.h"
 #include "timeline/timelineexporter.h"
@@ -22,6 +23,7 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
         err << "annals: " << error << '\n';
         return 1;
     }
+    DisplayZone::set(DisplayZone::fromName(options.timeZone).value_or(QTimeZone::utc()));
     // The window's path: the working set in memory, filtered there.
     const std::shared_ptr<const FilterResult> result
         = FilterEngine::evaluate(*store, {options.filter, options.lanes, {}}, &error);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "mainwindow.h"
 
+#include "domain/displayzone.h"
 #include "eventdetailview.h"
 #include "eventtable.h"
 #include "exportactions.h"
@@ -180,6 +181,10 @@ void MainWindow::setStore(std::unique_ptr<EventStore> store)
     setWindowFilePath(m_store->path());
     m_selectedId.clear();
     m_filters->setStore(m_store.get());
+    // Each timeline keeps the zone its times of day are shown in.
+    const QVariantMap zones = QSettings().value(QStringLiteral("timeline/zones")).toMap();
+    DisplayZone::set(DisplayZone::fromName(zones.value(m_store->path(), QStringLiteral("UTC")).toString())
+                         .value_or(QTimeZone::utc()));
     m_filter = m_filters->filter();
     m_detail->setEvent(nullptr);
     m_fitOnResult = true;
@@ -218,6 +223,29 @@ void MainWindow::narrowTo(const QString &laneKey, qint64 from, qint64 to)
     narrowed.from = from;
     narrowed.before = to + 1;
     setFilter(narrowed);
+}
+
+bool MainWindow::setDisplayZone(const QString &name)
+{
+    const std::optional<QTimeZone> zone = DisplayZone::fromName(name);
+    if (!zone) {
+        return false;
+    }
+    DisplayZone::set(*zone);
+    QSettings settings;
+    QVariantMap zones = settings.value(QStringLiteral("timeline/zones")).toMap();
+    zones.insert(m_store->path(), DisplayZone::describe());
+    settings.setValue(QStringLiteral("timeline/zones"), zones);
+    // Every view that shows a time of day: the table, the detail pane, the axis, the status bar.
+    if (m_result) {
+        m_model->setSource(m_store.get(), m_result);
+        m_timeline->setIndex(m_index.get());
+        const QString selected = m_selectedId;
+        m_selectedId.clear();
+        selectEvent(selected);
+    }
+    updateStatus();
+    return true;
 }
 
 void MainWindow::setLaneMode(LaneMode mode)

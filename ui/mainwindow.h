@@ -62,6 +62,9 @@ public:
     EventFilter filter() const { return m_filter; }
     void setFilter(const EventFilter &filter);
     void setLaneMode(LaneMode mode);
+    // Shows times of day in the zone ("UTC", "system" or an IANA name), for this timeline from now on; false when
+    // the name is no zone.
+    bool setDisplayZone(const QString &name);
     // The filter narrowed to one lane and a span of starts, as a cluster's "Show in Table" asks.
     void narrowTo(const QString &laneKey, qint64 from, qint64 to);
     // Selects the event everywhere; false if the filter hides it. An empty id clears the selection.

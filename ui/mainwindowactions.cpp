@@ -2,6 +2,7 @@
 // MainWindow's menus, tool bar and shortcuts, and the Open Recent menu.
 #include "mainwindow.h"
 
+#include "domain/displayzone.h"
 #include "filterpanel.h"
 #include "helpdialogs.h"
 #include "timeline/timelineindex.h"
@@ -11,6 +12,7 @@
 #include <QActionGroup>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QInputDialog>
 #include <QMenuBar>
 #include <QSettings>
 #include <QShortcut>
@@ -76,6 +78,40 @@ void MainWindow::createActions()
     QAction *fit = m_viewMenu->addAction(tr("&Fit Everything"), QKeySequence(tr("Ctrl+0")), m_zoom, &TimelineZoom::fit);
     m_viewMenu->addAction(
         tr("Zoom to &Selection"), QKeySequence(tr("Ctrl+Shift+S")), m_timeline, &TimelineView::zoomToSelection);
+    QMenu *zones = m_viewMenu->addMenu(tr("&Time Zone"));
+    connect(zones, &QMenu::aboutToShow, this, [this, zones] {
+        // Rebuilt each time: the system's zone, and the current choice, may have changed.
+        zones->clear();
+        auto *group = new QActionGroup(zones);
+        const QString current = DisplayZone::describe();
+        const QString system = DisplayZone::nameOf(QTimeZone::systemTimeZone());
+        const auto add = [&](const QString &text, const QString &name) {
+            QAction *action = zones->addAction(text, this, [this, name] { setDisplayZone(name); });
+            action->setCheckable(true);
+            action->setChecked(name == current);
+            group->addAction(action);
+        };
+        add(tr("UTC"), QStringLiteral("UTC"));
+        if (system != QLatin1String("UTC")) {
+            add(tr("This Computer's (%1)").arg(system), system);
+        }
+        if (current != QLatin1String("UTC") && current != system) {
+            add(current, current);
+        }
+        zones->addSeparator();
+        zones->addAction(tr("&Other…"), this, [this] {
+            QStringList names;
+            for (const QByteArray &id : QTimeZone::availableTimeZoneIds()) {
+                names << QString::fromUtf8(id);
+            }
+            bool ok = false;
+            const QString name = QInputDialog::getItem(this, tr("Time Zone"), tr("Show times of day in:"), names,
+                int(names.indexOf(DisplayZone::describe())), true, &ok);
+            if (ok && !name.isEmpty()) {
+                setDisplayZone(name);
+            }
+        });
+    });
     m_viewMenu->addSeparator();
     m_viewMenu->addAction(tr("Find…"), QKeySequence::Find, this, [this] {
         // The Filters dock may be closed or behind another: show it, then the box.

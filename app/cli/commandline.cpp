@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
+#include "domain/displayzone.h"
+
 #include "domain/countries.h"
 #include "domain/eventtime.h"
 #include "io/importer.h"
@@ -38,6 +40,23 @@ const QCommandLineOption kSearch(QStringLiteral("search"),
     QStringLiteral("Full-text search: words match as prefixes, \"quoted words\" as a "
                    "phrase, OR between two words gives either."),
     QStringLiteral("TEXT"));
+const QCommandLineOption kTz(QStringLiteral("tz"),
+    QStringLiteral("Show times of day in this zone: UTC (the default), system, or an IANA name such as "
+                   "Europe/Berlin. Dates and what is stored stay as they are."),
+    QStringLiteral("ZONE"), QStringLiteral("UTC"));
+
+// --tz, checked; the empty string when it names a zone Qt knows.
+QString readZone(const QCommandLineParser &parser, CommandLineOptions &options)
+{
+    options.timeZone = parser.value(kTz);
+    if (!DisplayZone::fromName(options.timeZone)) {
+        return QStringLiteral("--tz: \"%1\" is not a time zone; give UTC, system or an IANA name such as "
+                              "Europe/Berlin")
+            .arg(options.timeZone);
+    }
+    return {};
+}
+
 const QCommandLineOption kOutput({QStringLiteral("o"), QStringLiteral("output")},
     QStringLiteral("The file to write, or - for standard output."), QStringLiteral("FILE"));
 
@@ -45,12 +64,12 @@ QString usage()
 {
     return QStringLiteral(
         "Usage: annals [FILE.annals]              open the window on a timeline\n"
-        "       annals list [filters] [--format table|json|csv]\n"
+        "       annals list [filters] [--format table|json|csv] [--tz ZONE]\n"
         "       annals import FILE [--format auto|json|csv|timelinejs|gdelt|acled|ics] [--map FIELD=COLUMN,...] "
         "[--skip-invalid]\n"
         "       annals export --format json|csv -o OUT [filters]\n"
         "       annals export-image -o OUT.png|OUT.svg|OUT.pdf [--width 1600 --height 900 --scale 2]\n"
-        "                           [--lanes country|actor|kind|none] [--title T] [filters]\n"
+        "                           [--lanes country|actor|kind|none] [--title T] [--tz ZONE] [filters]\n"
         "\n"
         "Filters: --country CC, --actor NAME, --kind KIND, --from DATE, --to DATE, --search TEXT\n"
         "Every command takes --db FILE to use a timeline other than the default one.\n"
@@ -239,6 +258,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             parser.addOption(option);
         }
     }
+    if (first == QLatin1String("list") || first == QLatin1String("export-image")) {
+        parser.addOption(kTz); // export writes stored UTC times only: it has no times to show
+    }
     if (subcommand && first != QLatin1String("export-image")) {
         parser.addOption(format);
     }
@@ -294,6 +316,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         if (const QString why = readImageOptions(parser, options); !why.isEmpty()) {
             return error(QStringLiteral("annals export-image: ") + why);
         }
+        if (const QString why = readZone(parser, options); !why.isEmpty()) {
+            return error(QStringLiteral("annals export-image: ") + why);
+        }
         if (!parser.isSet(QStringLiteral("output"))) {
             return error(QStringLiteral("annals export-image: give the image to write with -o OUT.png, OUT.svg or "
                                         "OUT.pdf"));
@@ -328,6 +353,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         return error(QStringLiteral("annals %1: %2").arg(first, why));
     }
     if (first == QLatin1String("list")) {
+        if (const QString why = readZone(parser, options); !why.isEmpty()) {
+            return error(QStringLiteral("annals list: ") + why);
+        }
         options.command = Command::List;
     } else if (first == QLatin1String("import")) {
         if (positional.size() != 1) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commands.h"
 
+#include "domain/displayzone.h"
+
 #include "cli/commandline.h"
 #include "io/csvexport.h"
 #include "io/importer.h"
@@ -155,6 +157,7 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
         err << "annals: " << error << '\n';
         return 1;
     }
+    DisplayZone::set(DisplayZone::fromName(options.timeZone).value_or(QTimeZone::utc()));
     switch (options.command) {
     case Command::List:
         return list(*store, options, out);

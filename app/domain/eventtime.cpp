@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "eventtime.h"
 
+#include "domain/displayzone.h"
+
 #include <QLocale>
 #include <QRegularExpression>
 
@@ -26,7 +28,8 @@ QString clockText(const Calendar::CivilTime &t)
     return QStringLiteral("%1:%2").arg(t.hour, 2, 10, QLatin1Char('0')).arg(t.minute, 2, 10, QLatin1Char('0'));
 }
 
-QString pointText(const Calendar::CivilTime &t, Precision precision, const QLocale &locale)
+// `zone`: what follows a time of day ("UTC", "CET").
+QString pointText(const Calendar::CivilTime &t, Precision precision, const QLocale &locale, const QString &zone)
 {
     switch (precision) {
     case Precision::Year:
@@ -37,15 +40,15 @@ QString pointText(const Calendar::CivilTime &t, Precision precision, const QLoca
         return dayMonthText(t, locale) + QLatin1Char(' ') + yearText(t.year, locale);
     case Precision::Minute:
         return dayMonthText(t, locale) + QLatin1Char(' ') + yearText(t.year, locale) + QStringLiteral(", ")
-            + clockText(t) + QStringLiteral(" UTC");
+            + clockText(t) + QLatin1Char(' ') + zone;
     }
     return {};
 }
 
 const QChar kEnDash(0x2013);
 
-QString rangeText(
-    const Calendar::CivilTime &a, const Calendar::CivilTime &b, Precision precision, const QLocale &locale)
+QString rangeText(const Calendar::CivilTime &a, const Calendar::CivilTime &b, Precision precision,
+    const QLocale &locale, const QString &zoneA, const QString &zoneB)
 {
     const QString spaced = QLatin1Char(' ') + kEnDash + QLatin1Char(' ');
     const bool sameYear = a.year == b.year;
@@ -65,18 +68,18 @@ QString rangeText(
         return monthYearText(a, locale) + spaced + monthYearText(b, locale);
     case Precision::Day:
         if (sameMonth) {
-            return QString::number(a.day) + kEnDash + pointText(b, precision, locale);
+            return QString::number(a.day) + kEnDash + pointText(b, precision, locale, zoneB);
         }
         if (sameYear) {
-            return dayMonthText(a, locale) + spaced + pointText(b, precision, locale);
+            return dayMonthText(a, locale) + spaced + pointText(b, precision, locale, zoneB);
         }
-        return pointText(a, precision, locale) + spaced + pointText(b, precision, locale);
+        return pointText(a, precision, locale, zoneA) + spaced + pointText(b, precision, locale, zoneB);
     case Precision::Minute:
-        if (sameMonth && a.day == b.day) {
+        if (sameMonth && a.day == b.day && zoneA == zoneB) {
             return dayMonthText(a, locale) + QLatin1Char(' ') + yearText(a.year, locale) + QStringLiteral(", ")
-                + clockText(a) + kEnDash + clockText(b) + QStringLiteral(" UTC");
+                + clockText(a) + kEnDash + clockText(b) + QLatin1Char(' ') + zoneA;
         }
-        return pointText(a, precision, locale) + spaced + pointText(b, precision, locale);
+        return pointText(a, precision, locale, zoneA) + spaced + pointText(b, precision, locale, zoneB);
     }
     return {};
 }
@@ -343,15 +346,15 @@ qint64 EventTime::coverEnd() const
 
 QString EventTime::toDisplayString(const QLocale &locale) const
 {
-    const Calendar::CivilTime a = Calendar::fromSeconds(m_start);
-    if (!m_end) {
-        return pointText(a, m_precision, locale);
+    // Times of day in the display zone; dates have none.
+    const bool clock = m_precision == Precision::Minute;
+    const auto civil = [&](qint64 t) { return Calendar::fromSeconds(clock ? t + DisplayZone::offsetAt(t) : t); };
+    const auto zone = [&](qint64 t) { return clock ? DisplayZone::suffixAt(t) : QString(); };
+    const Calendar::CivilTime a = civil(m_start);
+    if (!m_end || TimePoint::toIso(m_start, m_precision) == TimePoint::toIso(*m_end, m_precision)) {
+        return pointText(a, m_precision, locale, zone(m_start));
     }
-    const Calendar::CivilTime b = Calendar::fromSeconds(*m_end);
-    if (TimePoint::toIso(m_start, m_precision) == TimePoint::toIso(*m_end, m_precision)) {
-        return pointText(a, m_precision, locale);
-    }
-    return rangeText(a, b, m_precision, locale);
+    return rangeText(a, civil(*m_end), m_precision, locale, zone(m_start), zone(*m_end));
 }
 
 QString EventTime::toDisplayString() const

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timelineexporter.h"
 
+#include "domain/displayzone.h"
 #include "lanepalette.h"
 #include "timeline/timelineindex.h"
 #include "timelinerenderer.h"
@@ -82,6 +83,10 @@ void paint(QPainter *painter, const QRectF &bounds, const TimelineIndex &index, 
     painter->setFont(small);
     painter->setPen(palette.color(QPalette::PlaceholderText));
     QString subtitle = TimeScale::describe(options.range);
+    if (options.range.span() >= TimeScale::kDay) {
+        // Which zone the times of day are in (a range within a day names it already, after its times).
+        subtitle += QStringLiteral("  ·  times of day in ") + DisplayZone::describe();
+    }
     if (!options.filters.isEmpty()) {
         subtitle += QStringLiteral("  ·  ") + options.filters.join(QStringLiteral("  ·  "));
     }

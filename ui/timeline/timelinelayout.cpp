@@ -2,6 +2,7 @@
 // TimelineRenderer's layout: which lanes show, and where each mark, label, cluster and density column goes.
 #include "timelinerenderer.h"
 
+#include "domain/displayzone.h"
 #include "timeline/timelineindex.h"
 #include "timelinemetrics.h"
 
@@ -133,8 +134,12 @@ TimelineRenderer::Frame TimelineRenderer::layout(
     const double flag = index.mode() == LaneMode::Country ? kFlagSize.width() + 6 : 0;
     frame.headerWidth = std::min(std::max(std::ceil(header + flag + 34), 110.0), std::min(240.0, bounds.width() / 3));
     frame.plot = bounds.adjusted(frame.headerWidth, axisHeight(), 0, 0);
+    // Hours and minutes on the display zone's clock; days and longer stay on the calendar, as dates have no zone.
+    const qint64 shift
+        = range.span() <= 2 * TimeScale::kDay ? DisplayZone::offsetAt(range.start + range.span() / 2) : 0;
     frame.axis = TimeTicks::compute(
-        range, frame.plot.width(), [&](const QString &text) { return metrics.horizontalAdvance(text); },
+        {range.start + shift, range.end + shift}, frame.plot.width(),
+        [&](const QString &text) { return metrics.horizontalAdvance(text); },
         [&](const QString &text) { return bold.horizontalAdvance(text); }, QLocale());
 
     // Every lane shown: the open ones share what is left of the height.
