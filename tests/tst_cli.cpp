@@ -135,7 +135,7 @@ void tst_Cli::listFormats_data()
     QTest::addColumn<QString>("expectedStart");
     QTest::addColumn<int>("lines");
     QTest::newRow("csv") << QStringList{u"list"_qs, u"--format"_qs, u"csv"_qs, u"--kind"_qs, u"statement"_qs}
-                         << "id,start,end,precision,title,kind,countries,actors," << 4;
+                         << "id,start,end,precision,display,title,kind,countries,actors," << 4;
     QTest::newRow("search") << QStringList{u"list"_qs, u"--search"_qs,
         u"BRICS"_qs} << "Date           Kind       Countries  Title\n29 April 2023  statement  RU         Lavrov:"
                             << 3;
@@ -428,10 +428,22 @@ void tst_Cli::timesOfDayInAZone()
     QCOMPARE(tokyo.exitCode, 0);
     QVERIFY2(tokyo.out.contains(u"22 March 2023, 05:30 JST"_qs), qPrintable(tokyo.out));
     QVERIFY(tokyo.out.contains(u"22 March 2023  "_qs)); // the day stays the day
-    // JSON keeps what is stored: UTC.
-    const Run json
-        = run({u"--db"_qs, u"z.annals"_qs, u"list"_qs, u"--tz"_qs, u"Asia/Tokyo"_qs, u"--format"_qs, u"json"_qs});
-    QVERIFY(json.out.contains(u"2023-03-21T20:30Z"_qs));
+    // What is stored stays UTC; only the display field is in the zone, in list's formats and in export's.
+    for (const QStringList &command : {QStringList{u"list"_qs, u"--format"_qs, u"json"_qs},
+             QStringList{u"export"_qs, u"-o"_qs, u"-"_qs, u"--format"_qs, u"csv"_qs}}) {
+        const Run written
+            = run(QStringList{u"--db"_qs, u"z.annals"_qs} + command + QStringList{u"--tz"_qs, u"Asia/Tokyo"_qs});
+        QCOMPARE(written.exitCode, 0);
+        QVERIFY2(written.out.contains(u"2023-03-21T20:30Z"_qs), qPrintable(written.out));
+        QVERIFY2(written.out.contains(u"22 March 2023, 05:30 JST"_qs), qPrintable(written.out));
+        QVERIFY(!written.out.contains(u"20:30 UTC"_qs));
+    }
+    const Run exported = run(
+        {u"--db"_qs, u"z.annals"_qs, u"export"_qs, u"-o"_qs, u"back.json"_qs, u"--tz"_qs, u"America/New_York"_qs});
+    QCOMPARE(exported.exitCode, 0);
+    // The display field is for people: reading the file back gives the same stored times, nothing added.
+    const Run back = run({u"--db"_qs, u"z.annals"_qs, u"import"_qs, m_home->filePath(u"back.json"_qs)});
+    QVERIFY2(back.out.contains(u"0 added, 0 updated, 2 unchanged"_qs), qPrintable(back.out + back.err));
 
     const Run wrong = run({u"--db"_qs, u"z.annals"_qs, u"list"_qs, u"--tz"_qs, u"Mars/Olympus"_qs});
     QCOMPARE(wrong.exitCode, 2);

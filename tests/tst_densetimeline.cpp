@@ -129,6 +129,7 @@ private slots:
     void cleanup();
     void sameDayCrowdOpensAsAList();
     void crowdThatZoomingSplitsStillZooms();
+    void aShortLaneCountsWhatItCannotShowBesideItsName();
     void everyLaneIsReachable();
     void lanesCollapseAndTakeAnOrder();
     void plusAndMinusKeepTheSelectionInView();
@@ -266,6 +267,33 @@ void tst_DenseTimeline::crowdThatZoomingSplitsStillZooms()
     QTest::mouseClick(m_view.get(), Qt::LeftButton, {}, cluster.rect.center().toPoint());
     QVERIFY(!m_view->clusterPopup());
     QVERIFY(m_zoom->visibleRange().span() < 4 * TimeScale::kDay);
+}
+
+void tst_DenseTimeline::aShortLaneCountsWhatItCannotShowBesideItsName()
+{
+    // Thirty lanes leave each two rows; in the first, six weeks overlap one another, so four find no row.
+    std::vector<TimelineItem> items = manyLanes(30);
+    for (int i = 0; i < 6; ++i) {
+        TimelineItem week = dayEvent(QStringLiteral("week-%1").arg(i), "2023-05-02", u"A0"_qs);
+        week.start += i * 3600;
+        week.coverEnd = week.start + 7 * TimeScale::kDay;
+        week.isRange = true;
+        items.push_back(week);
+    }
+    show(std::move(items), {at("2023-05-01"), at("2023-06-01")});
+    const TimelineRenderer::Frame &frame = m_view->frame();
+    const auto overflow = std::find_if(
+        frame.clusters.begin(), frame.clusters.end(), [](const auto &cluster) { return cluster.overflow; });
+    QVERIFY(overflow != frame.clusters.end());
+    const auto box
+        = std::find_if(frame.lanes.begin(), frame.lanes.end(), [&](const auto &b) { return b.lane == overflow->lane; });
+    QVERIFY(box != frame.lanes.end());
+    QVERIFY(!box->collapsed);
+    // In the header, below the line of the lane's name (never over it), and in the place of its count of events.
+    QVERIFY(box->header.contains(overflow->rect));
+    QVERIFY(overflow->rect.top() >= box->header.top() + m_view->renderer().rowHeight());
+    QVERIFY(box->countGivesWay);
+    QVERIFY(overflow->count >= 4);
 }
 
 void tst_DenseTimeline::everyLaneIsReachable()

@@ -31,6 +31,8 @@ private slots:
     void clamp();
     void describeToThePrecisionTheSpanWarrants_data();
     void describeToThePrecisionTheSpanWarrants();
+    void describeDuration_data();
+    void describeDuration();
 };
 
 void tst_TimeScale::roundTrip_data()
@@ -143,6 +145,26 @@ void tst_TimeScale::describeToThePrecisionTheSpanWarrants()
     QFETCH(Range, range);
     QFETCH(QString, expected);
     QCOMPARE(TimeScale::describe(range), expected);
+}
+
+void tst_TimeScale::describeDuration_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("seconds") << qint64(20) << u"1 minute"_qs;
+    QTest::newRow("minutes") << qint64(45 * 60) << u"45 minutes"_qs;
+    QTest::newRow("hours") << qint64(5 * 3600 + 1000) << u"5 hours"_qs;
+    QTest::newRow("days") << qint64(9 * TimeScale::kDay + 3000) << u"9 days"_qs;
+    QTest::newRow("weeks") << qint64(15 * TimeScale::kDay) << u"2 weeks"_qs;
+    QTest::newRow("months") << qint64(95 * TimeScale::kDay) << u"3 months"_qs;
+    QTest::newRow("ages") << qint64(12000) * 31'557'600 << u"12,000 years"_qs;
+}
+
+void tst_TimeScale::describeDuration()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(QString, expected);
+    QCOMPARE(TimeScale::describeDuration(seconds), expected);
 }
 
 QTEST_GUILESS_MAIN(tst_TimeScale)

@@ -42,7 +42,7 @@ const QCommandLineOption kSearch(QStringLiteral("search"),
     QStringLiteral("TEXT"));
 const QCommandLineOption kTz(QStringLiteral("tz"),
     QStringLiteral("Show times of day in this zone: UTC (the default), system, or an IANA name such as "
-                   "Europe/Berlin. Dates and what is stored stay as they are."),
+                   "Europe/Berlin. Dates, and the stored start and end that export writes, stay as they are."),
     QStringLiteral("ZONE"), QStringLiteral("UTC"));
 
 // --tz, checked; the empty string when it names a zone Qt knows.
@@ -67,7 +67,7 @@ QString usage()
         "       annals list [filters] [--format table|json|csv] [--tz ZONE]\n"
         "       annals import FILE [--format auto|json|csv|timelinejs|gdelt|acled|ics] [--map FIELD=COLUMN,...] "
         "[--skip-invalid]\n"
-        "       annals export --format json|csv -o OUT [filters]\n"
+        "       annals export --format json|csv -o OUT [--tz ZONE] [filters]\n"
         "       annals export-image -o OUT.png|OUT.svg|OUT.pdf [--width 1600 --height 900 --scale 2]\n"
         "                           [--lanes country|actor|kind|none] [--title T] [--tz ZONE] [filters]\n"
         "\n"
@@ -258,8 +258,8 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             parser.addOption(option);
         }
     }
-    if (first == QLatin1String("list") || first == QLatin1String("export-image")) {
-        parser.addOption(kTz); // export writes stored UTC times only: it has no times to show
+    if (first == QLatin1String("list") || first == QLatin1String("export") || first == QLatin1String("export-image")) {
+        parser.addOption(kTz);
     }
     if (subcommand && first != QLatin1String("export-image")) {
         parser.addOption(format);
@@ -381,6 +381,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         if (!parser.isSet(kOutput)) {
             return error(QStringLiteral("annals export: give the file to write with -o OUT (or -o - for "
                                         "standard output)"));
+        }
+        if (const QString why = readZone(parser, options); !why.isEmpty()) {
+            return error(QStringLiteral("annals export: ") + why);
         }
         options.command = Command::Export;
         options.output = parser.value(kOutput);

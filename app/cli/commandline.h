@@ -19,7 +19,7 @@ struct CommandLineOptions {
     QString input; // import: the file to read
     QString output; // export: the file to write, or "-" for standard output
     QString text; // Help: the help text; Error: what is wrong
-    QString timeZone = QStringLiteral("UTC"); // list and export-image: --tz, checked by DisplayZone::fromName
+    QString timeZone = QStringLiteral("UTC"); // list, export and export-image: --tz, checked by DisplayZone::fromName
 
     // export-image
     int width = 1600;

@@ -24,9 +24,9 @@ namespace CsvExport {
 QStringList header()
 {
     return {QStringLiteral("id"), QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("precision"),
-        QStringLiteral("title"), QStringLiteral("kind"), QStringLiteral("countries"), QStringLiteral("actors"),
-        QStringLiteral("place"), QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("summary"),
-        QStringLiteral("tags"), QStringLiteral("sources")};
+        QStringLiteral("display"), QStringLiteral("title"), QStringLiteral("kind"), QStringLiteral("countries"),
+        QStringLiteral("actors"), QStringLiteral("place"), QStringLiteral("latitude"), QStringLiteral("longitude"),
+        QStringLiteral("summary"), QStringLiteral("tags"), QStringLiteral("sources")};
 }
 
 QStringList row(const Event &event)
@@ -45,9 +45,9 @@ QStringList row(const Event &event)
     const QString separator = QStringLiteral("; ");
     return {event.id, TimePoint::toIso(event.time.start(), precision),
         event.time.end() ? TimePoint::toIso(*event.time.end(), precision) : QString(), precisionName(precision),
-        event.title, event.kind, event.allCountries().join(separator), actors.join(separator), event.location.place,
-        number(event.location.latitude), number(event.location.longitude), event.summary, event.tags.join(separator),
-        sources.join(separator)};
+        event.time.toDisplayString(), event.title, event.kind, event.allCountries().join(separator),
+        actors.join(separator), event.location.place, number(event.location.latitude), number(event.location.longitude),
+        event.summary, event.tags.join(separator), sources.join(separator)};
 }
 
 QString field(const QString &text)

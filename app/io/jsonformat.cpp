@@ -426,7 +426,10 @@ QByteArray write(const QList<Event> &events, const QString &title)
 {
     QJsonArray array;
     for (const Event &event : events) {
-        array.append(toJson(event));
+        // The date as people read it, in the display zone: for those who read the file; read() ignores it.
+        QJsonObject object = toJson(event);
+        object.insert(u"display", event.time.toDisplayString());
+        array.append(object);
     }
     QJsonObject root;
     root.insert(u"format", QStringLiteral("annals"));

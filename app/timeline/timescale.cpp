@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timescale.h"
 
+#include <QLocale>
+
 #include "domain/eventtime.h"
 
 #include <algorithm>
@@ -49,6 +51,25 @@ QString describe(const Range &range)
                                                     : Precision::Year;
     const qint64 last = TimePoint::parse(TimePoint::toIso(range.end - 1, precision))->seconds;
     return EventTime(range.start, last, precision).toDisplayString();
+}
+
+QString describeDuration(qint64 seconds)
+{
+    struct Unit {
+        qint64 seconds;
+        const char *one;
+        const char *many;
+    };
+    static constexpr Unit kUnits[] = {{365 * kDay + kDay / 4, "year", "years"}, {30 * kDay, "month", "months"},
+        {7 * kDay, "week", "weeks"}, {kDay, "day", "days"}, {3600, "hour", "hours"}, {60, "minute", "minutes"}};
+    for (const Unit &unit : kUnits) {
+        // A unit serves from two of it up ("9 days", not "1 week"); minutes take whatever is left.
+        if (seconds >= 2 * unit.seconds || unit.seconds == 60) {
+            const qint64 count = std::max<qint64>(1, (seconds + unit.seconds / 2) / unit.seconds);
+            return QLocale().toString(count) + QLatin1Char(' ') + QLatin1String(count == 1 ? unit.one : unit.many);
+        }
+    }
+    return {};
 }
 
 Range clamp(const Range &range, const Range &limits)

@@ -33,6 +33,9 @@ Range zoomAt(const Range &range, qint64 anchor, double factor);
 Range pan(const Range &range, qint64 delta);
 // The range for people: "17 March – 26 May 2023", or to the minute when it spans less than a day.
 QString describe(const Range &range);
+// A length of time in the largest unit that it holds twice, rounded: "45 minutes", "9 days", "3 months", "12,000
+// years".
+QString describeDuration(qint64 seconds);
 // `range` moved (never resized, unless it is wider than `limits`) so that it lies within `limits`.
 Range clamp(const Range &range, const Range &limits);
 

@@ -80,18 +80,7 @@ void paint(QPainter *painter, const QRectF &bounds, const TimelineIndex &index, 
     painter->drawText(QRectF(bounds.left() + kMargin, y, textWidth, titleHeight), Qt::AlignVCenter,
         QFontMetricsF(titleFont).elidedText(title, Qt::ElideRight, textWidth));
     y += titleHeight + 2;
-    painter->setFont(small);
-    painter->setPen(palette.color(QPalette::PlaceholderText));
-    QString subtitle = TimeScale::describe(options.range);
-    if (options.range.span() >= TimeScale::kDay) {
-        // Which zone the times of day are in (a range within a day names it already, after its times).
-        subtitle += QStringLiteral("  ·  times of day in ") + DisplayZone::describe();
-    }
-    if (!options.filters.isEmpty()) {
-        subtitle += QStringLiteral("  ·  ") + options.filters.join(QStringLiteral("  ·  "));
-    }
-    painter->drawText(QRectF(bounds.left() + kMargin, y, textWidth, line), Qt::AlignVCenter,
-        QFontMetricsF(small).elidedText(subtitle, Qt::ElideRight, textWidth));
+    const double subtitleY = y;
     y += line + 8;
 
     // Legend at the bottom: a swatch and a name per lane, flowing into as many rows as it needs (at most three).
@@ -117,6 +106,7 @@ void paint(QPainter *painter, const QRectF &bounds, const TimelineIndex &index, 
                                                : QStringLiteral("%1 other lanes").arg(QLocale().toString(neutralLanes));
         entries.append({text, LanePalette::neutral(), 14 + metrics.horizontalAdvance(text) + 18});
     }
+    painter->setFont(small);
     QList<QList<Entry>> rows{{}};
     double rowWidth = 0;
     for (const Entry &entry : entries) {
@@ -153,6 +143,31 @@ void paint(QPainter *painter, const QRectF &bounds, const TimelineIndex &index, 
     TimelineRenderer::LaneView lanes = options.lanes;
     lanes.noteHidden = true; // an image cannot scroll: say how many lanes it leaves out
     const TimelineRenderer::Frame frame = renderer.layout(index, options.range, area, lanes);
+
+    QString subtitle = TimeScale::describe(options.range);
+    if (options.range.span() >= TimeScale::kDay) {
+        // Which zone the times of day are in (a range within a day names it already, after its times).
+        subtitle += QStringLiteral("  ·  times of day in ") + DisplayZone::describe();
+    }
+    if (!options.filters.isEmpty()) {
+        subtitle += QStringLiteral("  ·  ") + options.filters.join(QStringLiteral("  ·  "));
+    }
+    if (!frame.densities.isEmpty()) {
+        // The scale of the density columns: how long a column lasts, and how many the tallest holds.
+        quint32 tallest = 0;
+        for (const TimelineRenderer::Density &density : frame.densities) {
+            tallest = std::max(tallest, density.maxCount);
+        }
+        const double column
+            = double(options.range.span()) / std::max(1.0, frame.plot.width()) * TimelineRenderer::kDensityColumn;
+        subtitle += QStringLiteral("  ·  density: a column is %1, its height the log of its events, the tallest %2")
+                        .arg(TimeScale::describeDuration(qint64(column)), QLocale().toString(tallest));
+    }
+    painter->setFont(small);
+    painter->setPen(palette.color(QPalette::PlaceholderText));
+    painter->drawText(QRectF(bounds.left() + kMargin, subtitleY, textWidth, line), Qt::AlignVCenter,
+        QFontMetricsF(small).elidedText(subtitle, Qt::ElideRight, textWidth));
+
     painter->save();
     painter->setClipRect(area);
     renderer.paint(painter, frame, index, renderOptions);

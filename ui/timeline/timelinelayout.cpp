@@ -441,13 +441,15 @@ void TimelineRenderer::layoutMarks(Frame &frame, const TimelineIndex &index, int
     }
     if (hidden.count > 0) {
         std::sort(hidden.items.begin(), hidden.items.end()); // items are numbered in time order
-        const QRectF header = frame.lanes.last().header;
+        LaneBox &box = frame.lanes.last();
+        const QRectF header = box.header;
         const QString text = QStringLiteral("+%1 more here").arg(QLocale().toString(hidden.count));
-        const double top = header.top() + kLanePad + 2 * row;
         const double width = std::min(metrics.horizontalAdvance(text) + 12, header.width() - 16);
-        hidden.rect = QRectF(header.left() + 10, top, width, row - 4);
+        // Below the lane's name and count; in a lane too short for a third line, in the count's place.
+        hidden.rect = QRectF(header.left() + 10, header.top() + kLanePad + 2 * row, width, row - 4);
         if (hidden.rect.bottom() > header.bottom()) {
-            hidden.rect.moveTop(header.top() + kLanePad + 2); // a short lane: beside the name would clip, so on it
+            hidden.rect.moveTop(header.top() + kLanePad + row);
+            box.countGivesWay = true;
         }
         frame.clusters.append(hidden);
     }

@@ -185,7 +185,7 @@ void TimelineRenderer::paintLanes(
         painter->drawText(
             labelRect, Qt::AlignVCenter, boldMetrics.elidedText(lane.label, Qt::ElideRight, labelRect.width()));
         painter->setFont(m_font);
-        if (!box.collapsed) {
+        if (!box.collapsed && !box.countGivesWay) {
             painter->setPen(muted);
             painter->drawText(QRectF(textLeft, labelRect.bottom() - 2, labelRect.width(), rowHeight()),
                 Qt::AlignVCenter, metrics.elidedText(count, Qt::ElideRight, labelRect.width()));

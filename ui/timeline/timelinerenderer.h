@@ -66,6 +66,7 @@ public:
         QRectF rect; // the whole row, header included
         QRectF header; // the header on the left
         bool collapsed = false; // a thin density row
+        bool countGivesWay = false; // a short lane's "+N more here" takes the place of its count of events
     };
     // Which lanes the frame shows, and how: the lanes scroll by whole lanes, and each may be collapsed.
     struct LaneView {
