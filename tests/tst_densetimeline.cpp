@@ -16,8 +16,10 @@
 #include <QAction>
 #include <QComboBox>
 #include <QElapsedTimer>
+#include <QFontMetricsF>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QLocale>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScreen>
@@ -130,6 +132,7 @@ private slots:
     void sameDayCrowdOpensAsAList();
     void crowdThatZoomingSplitsStillZooms();
     void aShortLaneCountsWhatItCannotShowBesideItsName();
+    void aHeaderHasRoomForItsCount();
     void everyLaneIsReachable();
     void lanesCollapseAndTakeAnOrder();
     void plusAndMinusKeepTheSelectionInView();
@@ -294,6 +297,24 @@ void tst_DenseTimeline::aShortLaneCountsWhatItCannotShowBesideItsName()
     QVERIFY(overflow->rect.top() >= box->header.top() + m_view->renderer().rowHeight());
     QVERIFY(box->countGivesWay);
     QVERIFY(overflow->count >= 4);
+}
+
+void tst_DenseTimeline::aHeaderHasRoomForItsCount()
+{
+    // A short name over a long count ("A0" over "123,456 events"): the header is sized for the longer line.
+    std::vector<TimelineItem> items;
+    for (int i = 0; i < 123456; ++i) {
+        items.push_back(dayEvent(QString::number(i), "2023-05-01", u"A0"_qs));
+        items.back().start += qint64(i % 28) * TimeScale::kDay;
+    }
+    show(std::move(items), {at("2023-05-01"), at("2023-06-01")});
+    const TimelineRenderer::Frame &frame = m_view->frame();
+    QCOMPARE(frame.lanes.size(), 1);
+    const QString count = QLocale().toString(123456) + u" events"_qs;
+    const double countWidth = QFontMetricsF(m_view->renderer().font()).horizontalAdvance(count);
+    // Its text starts 12 px in and keeps clear of the disclosure triangle on the right.
+    QVERIFY2(frame.headerWidth - 12 - 18 >= countWidth,
+        qPrintable(u"%1 px for %2 px of text"_qs.arg(frame.headerWidth - 30).arg(countWidth)));
 }
 
 void tst_DenseTimeline::everyLaneIsReachable()

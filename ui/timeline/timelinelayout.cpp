@@ -52,6 +52,11 @@ TimelineRenderer::TimelineRenderer(const QFont &font)
     m_boldFont.setWeight(QFont::DemiBold);
 }
 
+QString TimelineRenderer::countText(qsizetype events)
+{
+    return events == 1 ? QStringLiteral("1 event") : QLocale().toString(qulonglong(events)) + QStringLiteral(" events");
+}
+
 double TimelineRenderer::rowHeight() const
 {
     return std::ceil(QFontMetricsF(m_font).height()) + 6;
@@ -126,10 +131,12 @@ TimelineRenderer::Frame TimelineRenderer::layout(
     }
     frame.hiddenLanes = total - shown;
 
-    // Headers as wide as the names shown need, within bounds.
+    // Headers as wide as the names and counts shown need, within bounds.
     double header = 0;
     for (int place = frame.firstLane; place < frame.firstLane + shown; ++place) {
-        header = std::max(header, bold.horizontalAdvance(lanes[size_t(order[size_t(place)])].label));
+        const auto &lane = lanes[size_t(order[size_t(place)])];
+        header = std::max(
+            {header, bold.horizontalAdvance(lane.label), metrics.horizontalAdvance(countText(lane.items.size()))});
     }
     const double flag = index.mode() == LaneMode::Country ? kFlagSize.width() + 6 : 0;
     frame.headerWidth = std::min(std::max(std::ceil(header + flag + 34), 110.0), std::min(240.0, bounds.width() / 3));

@@ -166,9 +166,7 @@ void TimelineRenderer::paintLanes(
         }
         // Room on the right for the disclosure triangle that collapses and opens the lane.
         const double right = box.header.right() - (options.interactive ? 18 : 6);
-        const QString count = lane.items.size() == 1
-            ? QStringLiteral("1 event")
-            : QLocale().toString(qulonglong(lane.items.size())) + QStringLiteral(" events");
+        const QString count = countText(lane.items.size());
         QRectF labelRect(textLeft, firstLine, right - textLeft, rowHeight());
         if (box.collapsed) {
             // One line: the name, and the count after it where there is room.

@@ -124,6 +124,8 @@ public:
     static Hit hitTest(const Frame &frame, const QPointF &point);
 
 private:
+    // A lane header's second line: "1 event", "2,111 events".
+    static QString countText(qsizetype events);
     void layoutMarks(Frame &frame, const TimelineIndex &index, int lane, const QRectF &rect) const;
     double laneHeight(bool collapsed) const;
     void layoutDensity(Frame &frame, const TimelineIndex &index, int lane, const QRectF &rect) const;
