@@ -14,6 +14,8 @@ packages=(
     libqt6sql6-sqlite iso-codes iso-flags-svg fonts-dejavu-core libical-dev libsqlite3-dev libzip-dev tzdata
     # test: a virtual display for the window test; building, checking and installing the .deb
     xvfb xauth imagemagick dpkg-dev file desktop-file-utils appstream
+    # test: the libFuzzer targets (the fuzz preset)
+    clang-14 libfuzzer-14-dev
 )
 
 missing=()

@@ -100,6 +100,8 @@ private:
     void centreOnSelection();
     void openTimeline();
     void openPath(const QString &path);
+    // File > Check Timeline…: SQLite's quick_check on the open file, in a message.
+    void checkTimeline();
     void importFile();
     void previewImport(const QString &path);
     void exportData();

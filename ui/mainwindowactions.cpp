@@ -5,21 +5,52 @@
 #include "domain/displayzone.h"
 #include "filterpanel.h"
 #include "helpdialogs.h"
+#include "plainwarning.h"
+#include "storage/eventstore.h"
+#include "storage/storefault.h"
 #include "timeline/timelineindex.h"
 #include "timeline/timelineview.h"
 #include "timeline/timelinezoom.h"
 
 #include <QActionGroup>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QInputDialog>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QSettings>
 #include <QShortcut>
 #include <QToolBar>
 
 namespace {
 constexpr int kMaxRecent = 8;
+}
+
+void MainWindow::checkTimeline()
+{
+    if (!m_store || m_store->isInMemory()) {
+        return;
+    }
+    QString error;
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    const QStringList problems = StoreFault::checkFile(m_store->path(), false, &error);
+    QGuiApplication::restoreOverrideCursor();
+    if (!error.isEmpty()) {
+        showPlainWarning(this, tr("Check Timeline"), error);
+    } else if (!problems.isEmpty()) {
+        showPlainWarning(this, tr("Check Timeline"),
+            tr("%1 is damaged. SQLite's quick_check says:\n\n%2\n\nExport what can still be read (File > Export "
+               "Data), or go back to a backup.")
+                .arg(QDir::toNativeSeparators(m_store->path()), problems.join(u'\n')));
+    } else {
+        QMessageBox box(QMessageBox::Information, tr("Check Timeline"),
+            tr("%1 is sound: SQLite's quick_check found nothing wrong.").arg(QDir::toNativeSeparators(m_store->path())),
+            QMessageBox::Ok, this);
+        box.setTextFormat(Qt::PlainText);
+        box.exec();
+    }
 }
 
 void MainWindow::createActions()
@@ -37,6 +68,8 @@ void MainWindow::createActions()
     QAction *exportImage
         = file->addAction(tr("Export Ima&ge…"), QKeySequence(tr("Ctrl+Shift+E")), this, &MainWindow::exportImage);
     file->addAction(tr("Export &Data…"), QKeySequence(tr("Ctrl+E")), this, &MainWindow::exportData);
+    file->addSeparator();
+    file->addAction(tr("&Check Timeline…"), this, &MainWindow::checkTimeline);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

@@ -70,6 +70,7 @@ QString usage()
         "       annals export --format json|csv -o OUT [--tz ZONE] [filters]\n"
         "       annals export-image -o OUT.png|OUT.svg|OUT.pdf [--width 1600 --height 900 --scale 2]\n"
         "                           [--lanes country|actor|kind|none] [--title T] [--tz ZONE] [filters]\n"
+        "       annals check [--full]                  look for damage in the timeline's file\n"
         "\n"
         "Filters: --country CC, --actor NAME, --kind KIND, --from DATE, --to DATE, --search TEXT\n"
         "Every command takes --db FILE to use a timeline other than the default one.\n"
@@ -173,8 +174,8 @@ QString readImageOptions(const QCommandLineParser &parser, CommandLineOptions &o
 
 CommandLineOptions parseCommandLine(const QStringList &arguments)
 {
-    static const QStringList commands{
-        QStringLiteral("list"), QStringLiteral("import"), QStringLiteral("export"), QStringLiteral("export-image")};
+    static const QStringList commands{QStringLiteral("list"), QStringLiteral("import"), QStringLiteral("export"),
+        QStringLiteral("export-image"), QStringLiteral("check")};
     // The command is the first argument that is not an option or an option's value: "annals --db x.annals list".
     QString first;
     qsizetype commandAt = -1;
@@ -239,6 +240,11 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         allowedFormats = QStringLiteral("json,csv");
         format.setDescription(QStringLiteral("json or csv; by default, from the output's name."));
         parser.addOption(kOutput);
+    } else if (first == QLatin1String("check")) {
+        parser.setApplicationDescription(QStringLiteral(
+            "Look for damage in the timeline's file (SQLite's quick_check; --full for its slower integrity_check). "
+            "Exits with 0 when the file is sound, 1 when it is damaged."));
+        parser.addOption({QStringLiteral("full"), QStringLiteral("Check every index against its table as well.")});
     } else if (first == QLatin1String("export-image")) {
         parser.setApplicationDescription(QStringLiteral(
             "Draw the timeline of the events that pass the filters as an image: PNG, SVG or PDF, from the name of the "
@@ -261,7 +267,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     if (first == QLatin1String("list") || first == QLatin1String("export") || first == QLatin1String("export-image")) {
         parser.addOption(kTz);
     }
-    if (subcommand && first != QLatin1String("export-image")) {
+    if (subcommand && first != QLatin1String("export-image") && first != QLatin1String("check")) {
         parser.addOption(format);
     }
 
@@ -332,6 +338,14 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         if (!suffixes.contains(QFileInfo(options.output).suffix().toLower())) {
             return error(QStringLiteral("annals export-image: the output's name must end in .png, .svg or .pdf"));
         }
+        return options;
+    }
+    if (first == QLatin1String("check")) {
+        if (!positional.isEmpty()) {
+            return error(QStringLiteral("annals check: unexpected argument \"%1\"").arg(positional.first()));
+        }
+        options.command = Command::Check;
+        options.full = parser.isSet(QStringLiteral("full"));
         return options;
     }
     options.format = parser.value(format).toLower();

@@ -10,7 +10,7 @@
 
 // What the user asked for on the command line. main() only dispatches on `command`.
 struct CommandLineOptions {
-    enum class Command { Window, List, Import, Export, ExportImage, Help, Version, Error };
+    enum class Command { Window, List, Import, Export, ExportImage, Check, Help, Version, Error };
 
     Command command = Command::Window;
     QString timeline; // --db, or the FILE.annals to open in the window; empty means the default timeline
@@ -27,6 +27,9 @@ struct CommandLineOptions {
     double scale = 1;
     LaneMode lanes = LaneMode::Country;
     QString title;
+
+    // check
+    bool full = false; // --full: integrity_check rather than quick_check
 
     // import
     QHash<QString, QString> map; // field -> column, from --map

@@ -10,6 +10,7 @@
 #include "io/outputfile.h"
 #include "io/seed.h"
 #include "storage/eventstore.h"
+#include "storage/storefault.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -56,10 +57,23 @@ QByteArray encode(const QList<Event> &events, const QString &format, const QStri
     return table(events).toUtf8();
 }
 
-int list(const EventStore &store, const CommandLineOptions &options, QTextStream &out)
+// After a read: a damaged file gives what could be read, and this says so.
+bool readWhole(const EventStore &store, const char *command, qsizetype events, QTextStream &err)
 {
-    out << QString::fromUtf8(encode(store.events(options.filter), options.format, QString()));
-    return 0;
+    if (store.errorString().isEmpty()) {
+        return true;
+    }
+    err << "annals " << command << ": " << store.errorString() << '\n'
+        << "Only the " << events << " events that could be read are in the output.\n";
+    return false;
+}
+
+int list(const EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
+{
+    const QList<Event> events = store.events(options.filter);
+    out << QString::fromUtf8(encode(events, options.format, QString()));
+    out.flush();
+    return readWhole(store, "list", events.size(), err) ? 0 : 1;
 }
 
 int importFile(EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
@@ -112,7 +126,7 @@ int exportFile(const EventStore &store, const CommandLineOptions &options, QText
             err << "annals export: cannot write to standard output\n";
             return 1;
         }
-        return 0;
+        return readWhole(store, "export", events.size(), err) ? 0 : 1;
     }
     QString error;
     if (!OutputFile::write(options.output, data, &error)) {
@@ -123,7 +137,29 @@ int exportFile(const EventStore &store, const CommandLineOptions &options, QText
                .arg(events.size())
                .arg(events.size() == 1 ? "" : "s")
                .arg(options.output);
-    return 0;
+    return readWhole(store, "export", events.size(), err) ? 0 : 1;
+}
+
+int check(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
+{
+    const QString path = options.timeline.isEmpty() ? Seed::defaultTimelinePath() : options.timeline;
+    QString error;
+    const QStringList problems = StoreFault::checkFile(path, options.full, &error);
+    if (!error.isEmpty()) {
+        err << "annals check: " << error << '\n';
+        return 1;
+    }
+    if (problems.isEmpty()) {
+        out << path << ": sound (" << (options.full ? "integrity_check" : "quick_check") << " found nothing wrong)\n";
+        return 0;
+    }
+    err << path << ": damaged; SQLite's " << (options.full ? "integrity_check" : "quick_check") << " says:\n";
+    for (const QString &problem : problems) {
+        err << "  " << problem << '\n';
+    }
+    err << "Export what can still be read ('annals export --db " << path
+        << " -o rescued.json'), or go back to a backup.\n";
+    return 1;
 }
 
 } // namespace
@@ -146,6 +182,8 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
     case Command::ExportImage:
         err << "annals: this command is run by the graphical part of Annals\n";
         return 2;
+    case Command::Check:
+        return check(options, out, err);
     case Command::List:
     case Command::Import:
     case Command::Export:
@@ -160,7 +198,7 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
     DisplayZone::set(DisplayZone::fromName(options.timeZone).value_or(QTimeZone::utc()));
     switch (options.command) {
     case Command::List:
-        return list(*store, options, out);
+        return list(*store, options, out, err);
     case Command::Import:
         return importFile(*store, options, out, err);
     case Command::Export:

@@ -32,6 +32,19 @@ qint64 secondsOf(const icaltimetype &time)
     return qint64(icaltime_as_timet_with_zone(time, zone));
 }
 
+// What tells one occurrence of a series from the others in its id: its start as ISO text, with the seconds when
+// it has any (a SECONDLY rule), so that no two occurrences share an id.
+QString occurrenceKey(qint64 start, Precision precision)
+{
+    const qint64 second = ((start % 60) + 60) % 60;
+    if (precision != Precision::Minute || second == 0) {
+        return TimePoint::toIso(start, precision);
+    }
+    QString iso = TimePoint::toIso(start, precision); // ...T00:00Z
+    iso.insert(iso.size() - 1, QStringLiteral(":%1").arg(second, 2, 10, QLatin1Char('0')));
+    return iso;
+}
+
 // The line each VEVENT begins on, for messages.
 QList<int> eventLines(const QByteArray &ics)
 {
@@ -124,7 +137,7 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
             copy.time = a == b ? EventTime(a, precision) : EventTime(a, b, precision);
             copy.id = uid.isEmpty() ? JsonFormat::stableId(copy)
                 : occurrence == 0   ? uid
-                                    : uid + QStringLiteral("/") + TimePoint::toIso(from, precision);
+                                    : uid + QStringLiteral("/") + occurrenceKey(from, precision);
             result.events.append(copy);
         };
 
@@ -138,12 +151,24 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
         icalrecur_iterator *it = icalrecur_iterator_new(recurrence, start);
         const qint64 limit = secondsOf(start) + qint64(kMaxYears) * 31'556'952;
         int occurrence = 0;
-        for (icaltimetype next = icalrecur_iterator_next(it);
-             it && !icaltime_is_null_time(next) && occurrence < kMaxOccurrences && secondsOf(next) <= limit;
+        icaltimetype next = it ? icalrecur_iterator_next(it) : icaltime_null_time();
+        for (; !icaltime_is_null_time(next) && occurrence < kMaxOccurrences && secondsOf(next) <= limit;
              next = icalrecur_iterator_next(it), ++occurrence) {
             add(secondsOf(next), occurrence);
         }
-        icalrecur_iterator_free(it);
+        if (!icaltime_is_null_time(next) && occurrence > 0) {
+            // Cut short, as a series without end must be: say so rather than lose the rest in silence.
+            result.skipped.append({fileName, line, 0, QStringLiteral("event %1, field \"RRULE\"").arg(index + 1),
+                QStringLiteral("the series \"%1\" goes on past %2 occurrences or %3 years; only those up to %4 are "
+                               "imported")
+                    .arg(event.title.left(60))
+                    .arg(kMaxOccurrences)
+                    .arg(kMaxYears)
+                    .arg(TimePoint::toIso(result.events.constLast().time.start(), precision))});
+        }
+        if (it) {
+            icalrecur_iterator_free(it);
+        }
     }
     return result;
 }

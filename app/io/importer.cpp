@@ -10,7 +10,6 @@
 #include "io/jsonformat.h"
 #include "io/timelinejsimport.h"
 
-#include <QFile>
 #include <QFileInfo>
 
 #include <algorithm>
@@ -139,10 +138,9 @@ QString detectFormat(const QString &path, const QString &format)
     }
     const auto json = [&] {
         // TimelineJS or Annals' own: the whole file decides, as the head may cut the JSON short.
-        QFile whole(path);
-        return whole.open(QIODevice::ReadOnly) && TimelineJsImport::looksLikeTimelineJs(whole.readAll())
-            ? QStringLiteral("timelinejs")
-            : QStringLiteral("json");
+        const std::optional<QByteArray> whole = ImportError::readFile(path, nullptr);
+        return whole && TimelineJsImport::looksLikeTimelineJs(*whole) ? QStringLiteral("timelinejs")
+                                                                      : QStringLiteral("json");
     };
     // The content first: GDELT's exports end in .CSV, and ACLED's are CSV too.
     const QByteArray start = head.trimmed();

@@ -12,6 +12,16 @@ std::optional<QByteArray> ImportError::readFile(const QString &path, ImportError
         }
         return std::nullopt;
     }
+    if (file.size() > kMaxWholeFileBytes) {
+        if (error) {
+            *error = ImportError{path, 0, 0, QString(),
+                QStringLiteral("this file is %1 MB; Annals reads JSON and iCalendar files of up to %2 MB whole. "
+                               "Split it, or write it as CSV, which is read as a stream of any length")
+                    .arg(file.size() / 1024 / 1024)
+                    .arg(kMaxWholeFileBytes / 1024 / 1024)};
+        }
+        return std::nullopt;
+    }
     return file.readAll();
 }
 

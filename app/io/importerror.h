@@ -18,6 +18,8 @@ struct ImportError {
     // "broken.json:12:14: event 3, field "start": "2023-13-01" has month 13; a month runs from 1 to 12"
     QString toString() const;
 
+    // Formats read whole (JSON, iCalendar) are read up to this size, so that memory stays bounded.
+    static constexpr qint64 kMaxWholeFileBytes = qint64(512) * 1024 * 1024;
     // A whole input file; on failure nullopt, with *error naming the file and why.
     static std::optional<QByteArray> readFile(const QString &path, ImportError *error);
 };

@@ -3,6 +3,7 @@
 
 #include "storage/schema.h"
 #include "storage/sqlitestatement.h"
+#include "storage/storefault.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -97,8 +98,13 @@ bool EventStore::open()
             return fail(QStringLiteral("the folder %1 does not exist").arg(info.absolutePath()));
         }
     }
+    // A file nobody may write is opened read-only, even by root: browse, search and export work, writes do not.
+    const bool readOnly = !inMemory && StoreFault::isReadOnly(m_path);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1%2")
+                             .arg(StoreFault::kBusyTimeoutMs)
+                             .arg(readOnly ? QStringLiteral(";QSQLITE_OPEN_READONLY") : QString()));
     if (!db.open()) {
         return fail(db.lastError().text());
     }
@@ -114,11 +120,12 @@ bool EventStore::open()
     query.exec(QStringLiteral("DROP TABLE temp.fts5_probe"));
     QString error;
     if (!Schema::migrate(db, &error)) {
+        error = StoreFault::describe(sqliteHandle(db), error);
         db.close();
         return fail(error);
     }
     // Only once the file is known to be a timeline: WAL mode is written into the file.
-    if (!inMemory) {
+    if (!inMemory && !readOnly) {
         query.exec(QStringLiteral("PRAGMA journal_mode = WAL"));
         query.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
     }
@@ -147,8 +154,9 @@ QList<Event> EventStore::load(
     query.addBindValue(offset);
     QList<Event> result;
     QHash<qint64, qsizetype> indexByRowid;
+    m_error.clear();
     if (!query.exec()) {
-        fail(query.lastError().text());
+        fail(StoreFault::describe(connectionHandle(), query.lastError().text()));
         return result;
     }
     while (query.next()) {
@@ -176,6 +184,10 @@ QList<Event> EventStore::load(
         result.append(event);
     }
 
+    if (query.lastError().isValid()) {
+        // A damaged page ends the read early: say so, rather than pass a part for the whole.
+        fail(StoreFault::describe(connectionHandle(), query.lastError().text()));
+    }
     // The children, a batch of events at a time.
     const QList<qint64> rowids = indexByRowid.keys();
     const QSqlDatabase db = database();
@@ -190,11 +202,14 @@ QList<Event> EventStore::load(
                 child.addBindValue(rowid);
             }
             if (!child.exec()) {
-                fail(child.lastError().text());
+                fail(StoreFault::describe(connectionHandle(), child.lastError().text()));
                 return;
             }
             while (child.next()) {
                 apply(result[indexByRowid.value(child.value(0).toLongLong())], child);
+            }
+            if (child.lastError().isValid()) {
+                fail(StoreFault::describe(connectionHandle(), child.lastError().text()));
             }
         };
         each(QStringLiteral("SELECT ea.event, a.name, a.country, a.type, ea.role, ea.title FROM event_actors ea "

@@ -4,6 +4,7 @@
 #include "domain/countries.h"
 #include "storage/eventstore.h"
 #include "storage/sqlitestatement.h"
+#include "storage/storefault.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -372,9 +373,15 @@ EventWriteSession::EventWriteSession(EventStore &store, qsizetype total)
         d->store.fail(d->error);
         return;
     }
-    if (!d->db.transaction()) {
-        d->error = d->db.lastError().text();
-        d->store.fail(d->error);
+    if (const QString why = StoreFault::whyNotWritable(d->store.path(), handle); !why.isEmpty()) {
+        d->error = why;
+        d->store.fail(QStringLiteral("nothing was written: ") + why);
+        return;
+    }
+    // IMMEDIATE: the write lock is taken now, waiting for another writer to finish, rather than half-way through.
+    if (QSqlQuery begin(d->db); !begin.exec(QStringLiteral("BEGIN IMMEDIATE"))) {
+        d->error = StoreFault::describe(handle, begin.lastError().text());
+        d->store.fail(QStringLiteral("nothing was written: ") + d->error);
         return;
     }
     d->open = true;
@@ -407,6 +414,10 @@ bool EventWriteSession::add(const Event &event)
         d->skipped = problem;
         return true;
     }
+    if (const QString fault = StoreFault::describe(sqliteHandle(d->db)); !fault.isEmpty()) {
+        d->error = fault; // the file's trouble, not this event's
+        return false;
+    }
     const QString which = d->total > 0 ? QStringLiteral("event %1 of %2").arg(d->count).arg(d->total)
                                        : QStringLiteral("event %1").arg(d->count);
     d->error = QStringLiteral("%1 (\"%2\"): %3").arg(which, event.title.left(60), problem);
@@ -430,7 +441,7 @@ std::optional<WriteSummary> EventWriteSession::commit()
             return d->summary;
         }
         if (d->error.isEmpty()) {
-            d->error = d->db.lastError().text();
+            d->error = StoreFault::describe(sqliteHandle(d->db), d->db.lastError().text());
         }
     }
     if (d->open) {
