@@ -200,6 +200,11 @@ void tst_Malformed::refusedWhole_data()
                                                               "a\r\nSUMMARY:A\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
                                                 << "auto"
                                                 << ":3: event 1, field \"DTSTART\": an event needs a valid start";
+    QTest::newRow("ics: NUL byte") << "nul.ics"
+                                   << bytes("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nSUMMARY:"
+                                            "A\0B\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+                                   << "ics"
+                                   << ":5: this line holds a NUL byte; is this a text file?";
     // GDELT.
     QTest::newRow("gdelt: 60 fields")
         << "short.export.CSV" << gdeltRecord("1") + gdeltRecord("2", "20191024", "04", 60) << "auto"

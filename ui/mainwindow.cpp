@@ -22,6 +22,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -76,9 +77,19 @@ MainWindow::MainWindow(std::unique_ptr<EventStore> store, QWidget *parent)
     connect(m_engine, &FilterEngine::busyChanged, this, &MainWindow::showBusy);
     connect(m_engine, &FilterEngine::loaded, this, [this] { m_loading = false; });
     connect(m_engine, &FilterEngine::failed, this, [this](const QString &message) {
+        const bool loading = m_loading;
         m_loading = false;
         m_timeline->setIndex(m_index.get()); // not "reading" any more
         statusBar()->showMessage(message, 15000);
+        if (loading && m_store) {
+            // The timeline cannot be shown at all (a damaged file, say): a status line is too easy to miss.
+            auto *box = new QMessageBox(QMessageBox::Warning, tr("Open Timeline"),
+                tr("%1 cannot be shown: %2").arg(QDir::toNativeSeparators(m_store->path()), message), QMessageBox::Ok,
+                this);
+            box->setTextFormat(Qt::PlainText);
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        }
     });
     connect(m_model, &EventListModel::orderRequested, this, &MainWindow::requestResult);
     m_index = std::make_shared<TimelineIndex>();

@@ -79,6 +79,11 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
         return fail(int(ics.count('\n') + (ics.endsWith('\n') ? 0 : 1)), QString(),
             QStringLiteral("the file ends before END:VCALENDAR; is it cut short?"));
     }
+    // libical reads a C string: a NUL would end the calendar there in silence.
+    if (const qsizetype nul = ics.indexOf('\0'); nul >= 0) {
+        return fail(int(ics.left(nul).count('\n') + 1), QString(),
+            QStringLiteral("this line holds a NUL byte; is this a text file?"));
+    }
     icalerror_set_errors_are_fatal(false);
     const std::unique_ptr<icalcomponent, ComponentDeleter> root(icalparser_parse_string(ics.constData()));
     if (!root) {

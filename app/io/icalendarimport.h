@@ -23,6 +23,8 @@ struct Result {
     QList<ImportError> skipped;
 };
 
+// `ics` is handed to libical as a C string: it must end in a NUL, as every QByteArray does unless made with
+// QByteArray::fromRawData.
 std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool skipInvalid, ImportError *error);
 std::optional<Result> readFile(const QString &path, bool skipInvalid, ImportError *error);
 

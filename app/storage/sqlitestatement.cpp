@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlitestatement.h"
 
+#include "storage/storefault.h"
+
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QVariant>
@@ -12,7 +14,8 @@ SqliteStatement::SqliteStatement(sqlite3 *db, const char *sql)
 {
     m_status = db ? sqlite3_prepare_v3(db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) : SQLITE_MISUSE;
     if (db && !m_statement) {
-        m_prepareError = QString::fromUtf8(sqlite3_errmsg(db)); // kept: later calls would overwrite it
+        m_prepareError
+            = StoreFault::describe(db, QString::fromUtf8(sqlite3_errmsg(db))); // kept: later calls overwrite it
     }
 }
 
@@ -125,7 +128,8 @@ QString SqliteStatement::errorString() const
     if (!m_prepareError.isEmpty()) {
         return m_prepareError;
     }
-    return QString::fromUtf8(sqlite3_errmsg(m_db));
+    // A full disk, a locked or damaged file: in plain words.
+    return StoreFault::describe(m_db, QString::fromUtf8(sqlite3_errmsg(m_db)));
 }
 
 sqlite3 *sqliteHandle(const QSqlDatabase &db)

@@ -9,11 +9,12 @@
 #include <cstddef>
 #include <cstdint>
 
-// What every fuzz target starts from: libFuzzer's bytes, and one bit of them for a choice (strict or
+// What every fuzz target starts from: libFuzzer's bytes (copied into a QByteArray, as the importers get them), and one
+// bit of them for a choice (strict or
 // --skip-invalid) so that both paths are explored from one corpus.
 struct FuzzInput {
     FuzzInput(const uint8_t *data, size_t size)
-        : bytes(QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size)))
+        : bytes(reinterpret_cast<const char *>(data), qsizetype(size)) // a copy: it ends in a NUL, as a file read does
         , choice(size > 0 && (data[size - 1] & 1) != 0)
     {
     }
