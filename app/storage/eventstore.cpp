@@ -78,6 +78,11 @@ bool EventStore::fail(const QString &what) const
     return false;
 }
 
+bool EventStore::failQuery(const QSqlQuery &query) const
+{
+    return fail(StoreFault::describe(connectionHandle(), query.lastError().text()));
+}
+
 bool EventStore::isOpen() const
 {
     return QSqlDatabase::contains(m_connectionName) && database().isOpen();
@@ -156,7 +161,7 @@ QList<Event> EventStore::load(
     QHash<qint64, qsizetype> indexByRowid;
     m_error.clear();
     if (!query.exec()) {
-        fail(StoreFault::describe(connectionHandle(), query.lastError().text()));
+        failQuery(query);
         return result;
     }
     while (query.next()) {
@@ -186,7 +191,7 @@ QList<Event> EventStore::load(
 
     if (query.lastError().isValid()) {
         // A damaged page ends the read early: say so, rather than pass a part for the whole.
-        fail(StoreFault::describe(connectionHandle(), query.lastError().text()));
+        failQuery(query);
     }
     // The children, a batch of events at a time.
     const QList<qint64> rowids = indexByRowid.keys();
@@ -202,14 +207,14 @@ QList<Event> EventStore::load(
                 child.addBindValue(rowid);
             }
             if (!child.exec()) {
-                fail(StoreFault::describe(connectionHandle(), child.lastError().text()));
+                failQuery(child);
                 return;
             }
             while (child.next()) {
                 apply(result[indexByRowid.value(child.value(0).toLongLong())], child);
             }
             if (child.lastError().isValid()) {
-                fail(StoreFault::describe(connectionHandle(), child.lastError().text()));
+                failQuery(child);
             }
         };
         each(QStringLiteral("SELECT ea.event, a.name, a.country, a.type, ea.role, ea.title FROM event_actors ea "
@@ -286,7 +291,7 @@ int EventStore::count(const EventFilter &filter) const
         query.addBindValue(value);
     }
     if (!query.exec() || !query.next()) {
-        fail(query.lastError().text());
+        failQuery(query);
         return 0;
     }
     return query.value(0).toInt();
@@ -317,7 +322,7 @@ QList<FacetCount> EventStore::counts(EventFilter::Dimension dimension, const Eve
     }
     QList<FacetCount> result;
     if (!query.exec()) {
-        fail(query.lastError().text());
+        failQuery(query);
         return result;
     }
     while (query.next()) {
@@ -338,7 +343,7 @@ QList<Event> EventStore::related(const QString &id, int limit) const
     query.addBindValue(limit);
     QList<Event> result;
     if (!query.exec()) {
-        fail(query.lastError().text());
+        failQuery(query);
         return result;
     }
     QStringList ids;
@@ -369,7 +374,7 @@ bool EventStore::setTitle(const QString &title)
                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
     query.addBindValue(title);
     if (!query.exec()) {
-        fail(query.lastError().text());
+        failQuery(query);
         return false;
     }
     return true;

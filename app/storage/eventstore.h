@@ -13,6 +13,7 @@
 
 QT_BEGIN_NAMESPACE
 class QSqlDatabase;
+class QSqlQuery;
 QT_END_NAMESPACE
 struct sqlite3;
 
@@ -79,6 +80,8 @@ private:
     QList<Event> load(const SqlCondition &condition, int limit, int offset, EventOrder order = {},
         QList<qint64> *rowidsOut = nullptr) const;
     bool fail(const QString &what) const;
+    // A query's error: a full disk, a lock or a damaged file in plain words (StoreFault), else SQLite's own.
+    bool failQuery(const QSqlQuery &query) const;
 
     QString m_path;
     QString m_connectionName;

@@ -8,6 +8,16 @@
 
 #include <sqlite3.h>
 
+namespace {
+
+QString readOnly()
+{
+    return QStringLiteral("the file is read-only, so Annals can show it but not change it; make it writable "
+                          "(chmod u+w), or import into a copy");
+}
+
+} // namespace
+
 namespace StoreFault {
 
 QString describe(sqlite3 *db)
@@ -21,8 +31,7 @@ QString describe(sqlite3 *db)
         return QStringLiteral("the disk is full (or the file has reached its size limit); free some space and try "
                               "again");
     case SQLITE_READONLY:
-        return QStringLiteral("the file is read-only, so Annals can show it but not change it; make it writable "
-                              "(chmod u+w), or import into a copy");
+        return readOnly();
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return QStringLiteral("another program is writing to this timeline (Annals waited %1 seconds); try again "
@@ -68,8 +77,7 @@ QString whyNotWritable(const QString &path, sqlite3 *db)
                               "now");
     }
     if (isReadOnly(path) || (db && sqlite3_db_readonly(db, "main") == 1)) {
-        return QStringLiteral("the file is read-only, so Annals can show it but not change it; make it writable "
-                              "(chmod u+w), or import into a copy");
+        return readOnly();
     }
     return {};
 }
@@ -88,7 +96,7 @@ QStringList check(sqlite3 *db, bool full, int limit)
         }
     }
     if (!statement.done()) {
-        problems << describe(db, statement.errorString());
+        problems << statement.errorString(); // in plain words already
     }
     return problems;
 }
