@@ -17,7 +17,8 @@ set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "iso-codes, iso-flags-svg, libqt6sql6-sqlite, tzdata")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core")
+# Noto CJK: Chinese, Japanese and Korean titles draw as boxes without a font that has them.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-core, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION "browse, filter and export timelines of world events
  Annals is a desktop timeline and event browser for people who follow world
  affairs. It keeps events (state visits, statements, talks, agreements) in one

@@ -10,8 +10,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libgl-dev
     # Qt6Charts' CMake package needs Qt6OpenGL, which qt6-base-dev only recommends
     libqt6opengl6-dev
-    # run: the SQLite driver, country names and flags, a font for offscreen rendering
-    libqt6sql6-sqlite iso-codes iso-flags-svg fonts-dejavu-core libical-dev libsqlite3-dev libzip-dev tzdata
+    # run: the SQLite driver, country names and flags, fonts for offscreen rendering (Noto CJK: Chinese, Japanese and Korean titles)
+    libqt6sql6-sqlite iso-codes iso-flags-svg fonts-dejavu-core fonts-noto-cjk libical-dev libsqlite3-dev libzip-dev tzdata
     # test: a virtual display for the window test; building, checking and installing the .deb
     xvfb xauth imagemagick dpkg-dev file desktop-file-utils appstream
     # test: the libFuzzer targets (the fuzz preset)

@@ -31,6 +31,7 @@ private slots:
     void eachEra();
     void rowsAsEvents_data();
     void rowsAsEvents();
+    void countryNamesAndDataId();
 };
 
 void tst_AcledImport::eachEra_data()
@@ -156,6 +157,29 @@ void tst_AcledImport::rowsAsEvents()
     QTEST(event.title, "title");
     QTEST(actorsOf(event), "actors");
     QCOMPARE(event.kind, event.kind.toLower()); // as every other kind is written
+}
+
+void tst_AcledImport::countryNamesAndDataId()
+{
+    ImportError error;
+    const std::optional<Importer::Result> result = Importer::readFile(fixture(u"acled-names.csv"_qs), {}, &error);
+    QVERIFY2(result, qPrintable(error.toString())); // strict: nothing here is refused
+    QCOMPARE(result->events.size(), 4);
+    QVERIFY(result->skipped.isEmpty());
+    QStringList ids;
+    QStringList countries;
+    for (const Event &event : result->events) {
+        ids << event.id;
+        countries << event.allCountries().join(u'+');
+    }
+    QCOMPARE(ids, QStringList({u"acled-ROU120"_qs, u"acled-XKX45"_qs, u"acled-data-7400003"_qs, u"acled-ATL7"_qs}));
+    QCOMPARE(countries, QStringList({u"RO"_qs, u"XK"_qs, u"CD"_qs, QString()}));
+    // The unknown name is kept where a reader sees it, and counted.
+    QCOMPARE(result->events[3].location.place, u"Poseidonia, Atlantis"_qs);
+    QCOMPARE(result->unknownCountries, (QMap<QString, qsizetype>{{u"Atlantis"_qs, 1}}));
+    QCOMPARE(Importer::unknownCountriesNote(result->unknownCountries),
+        u"1 event names a country Annals does not know; it is kept without it, the name as written in the place: "
+        "Atlantis (1)."_qs);
 }
 
 QTEST_GUILESS_MAIN(tst_AcledImport)

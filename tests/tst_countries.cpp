@@ -39,6 +39,39 @@ void tst_Countries::lookup_data()
                                    << "CN";
     QTest::newRow("spaces around") << "  IN "
                                    << "IN";
+    // As data sets write them: ICEWS (CAMEO's names) and ACLED.
+    QTest::newRow("ICEWS: Occupied Palestinian Territory") << "Occupied Palestinian Territory"
+                                                           << "PS";
+    QTest::newRow("ICEWS: Holy See") << "Holy See"
+                                     << "VA";
+    QTest::newRow("ICEWS: Cote d'Ivoire, no accent") << "Cote d'Ivoire"
+                                                     << "CI";
+    QTest::newRow("Côte d’Ivoire, typographic apostrophe") << "Côte d’Ivoire"
+                                                           << "CI";
+    QTest::newRow("ICEWS: Democratic Republic of Congo") << "Democratic Republic of Congo"
+                                                         << "CD";
+    QTest::newRow("ISO's sorted name read forwards") << "the Democratic Republic of the Congo"
+                                                     << "CD";
+    QTest::newRow("Congo alone is the Republic") << "Congo"
+                                                 << "CG";
+    QTest::newRow("ICEWS: former Yugoslav Republic") << "the former Yugoslav Republic of Macedonia"
+                                                     << "MK";
+    QTest::newRow("sorted name, first part") << "Iran"
+                                             << "IR";
+    QTest::newRow("sorted name, read forwards") << "United Republic of Tanzania"
+                                                << "TZ";
+    QTest::newRow("ACLED iso3: ROM") << "ROM"
+                                     << "RO";
+    QTest::newRow("ACLED: Kosovo") << "Kosovo"
+                                   << "XK";
+    QTest::newRow("Kosovo's alpha-3") << "XKX"
+                                      << "XK";
+    QTest::newRow("ISO renamed: Turkey") << "Turkey"
+                                         << "TR";
+    QTest::newRow("ISO renamed: Swaziland") << "swaziland"
+                                            << "SZ";
+    QTest::newRow("inner spaces") << "South   Korea"
+                                  << "KR";
     QTest::newRow("unknown code") << "XX"
                                   << "";
     QTest::newRow("unknown name") << "Atlantis"
@@ -64,6 +97,8 @@ void tst_Countries::name_data()
                             << "Russian Federation";
     QTest::newRow("common name preferred") << "TW"
                                            << "Taiwan";
+    QTest::newRow("Kosovo, which ISO has not") << "XK"
+                                               << "Kosovo";
     QTest::newRow("unknown") << "XX"
                              << "";
 }

@@ -186,12 +186,14 @@ void tst_CsvImport::skipInvalidKeepsTheGoodOnes()
     CsvImport::Options options;
     options.skipInvalid = true;
     ImportError error;
-    const auto result
-        = readText("date,title,country\n2023-13-01,Bad,RU\n2023-05-01,Good,FR\n2023,Worse,XX\n", &error, options);
+    const auto result = readText("date,title,country\n2023-13-01,Bad,RU\n2023-05-01,Good,FR\n2023,Worse,XX\n"
+                                 "1899000-01-01T00:00:00Z,Damaged,FR\n",
+        &error, options);
     QVERIFY(result);
     QCOMPARE(result->events.size(), 1);
     QCOMPARE(result->events.first().title, QStringLiteral("Good"));
-    QCOMPARE(result->skipped.size(), 2);
+    QCOMPARE(result->skipped.size(), 3);
+    QCOMPARE(result->skipped[2].line, 5); // the year 1,899,000 is left out, not stretched over
     QCOMPARE(result->skipped[1].toString(),
         QStringLiteral("in.csv:4: field \"country\": \"XX\" is not a country known to ISO 3166-1"));
 }

@@ -112,6 +112,13 @@ void tst_EventTime::parseErrors_data()
                              << "\"-200000000000\" lies more than 20 billion years away";
     QTest::newRow("too far, BC") << "30000000000 BC"
                                  << "\"30000000000 BC\" lies more than 20 billion years away";
+    QTest::newRow("7-digit year, no sign") << "1899000-01-01T00:00:00Z"
+                                           << "\"1899000-01-01T00:00:00Z\" has a 7-digit year without a sign; ISO 8601 "
+                                              "writes a year past 9999 with one (+1899000-01-01T00:00:00Z), so this "
+                                              "looks like a damaged date";
+    QTest::newRow("5-digit month, no sign") << "12000-06"
+                                            << "\"12000-06\" has a 5-digit year without a sign; ISO 8601 writes a "
+                                               "year past 9999 with one (+12000-06), so this looks like a damaged date";
     QTest::newRow("offset 15h") << "2023-03-21T10:00+15:00"
                                 << "\"2023-03-21T10:00+15:00\" has an impossible UTC offset";
 }

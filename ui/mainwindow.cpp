@@ -482,6 +482,9 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
                           .arg(summary.added)
                           .arg(summary.updated)
                           .arg(summary.unchanged);
+    if (const QString note = Importer::unknownCountriesNote(job.summary->unknownCountries); !note.isEmpty()) {
+        message += u' ' + note;
+    }
     if (!job.summary->skipped.isEmpty()) {
         QStringList lines;
         for (const ImportError &skipped : std::as_const(job.summary->skipped)) {

@@ -112,6 +112,9 @@ int importFile(EventStore &store, const CommandLineOptions &options, QTextStream
                .arg(summary->updated)
                .arg(summary->unchanged)
         << (skipped.isEmpty() ? QString() : QStringLiteral(", %1 skipped").arg(skipped.size())) << ".\n";
+    if (const QString note = Importer::unknownCountriesNote(imported->unknownCountries); !note.isEmpty()) {
+        err << "note: " << note << '\n';
+    }
     return 0;
 }
 

@@ -9,58 +9,7 @@
 
 namespace {
 
-struct Table {
-    QHash<QString, QString> codeByKey; // lower-cased alpha-2, alpha-3 and names -> alpha-2
-    QHash<QString, QString> nameByCode;
-};
-
-const Table &table()
-{
-    static const Table instance = [] {
-        Table t;
-        QFile file(Countries::dataPath());
-        if (!file.open(QIODevice::ReadOnly)) {
-            qWarning("Annals: cannot read %s; install Debian's iso-codes", qUtf8Printable(file.fileName()));
-            return t;
-        }
-        const QJsonArray entries = QJsonDocument::fromJson(file.readAll()).object().value(u"3166-1").toArray();
-        for (const QJsonValue &value : entries) {
-            const QJsonObject entry = value.toObject();
-            const QString code = entry.value(u"alpha_2").toString();
-            // The common name reads better where there is one ("Bolivia", "Taiwan").
-            const QString common = entry.value(u"common_name").toString();
-            t.nameByCode.insert(code, common.isEmpty() ? entry.value(u"name").toString() : common);
-            for (const char *key : {"alpha_2", "alpha_3", "name", "common_name", "official_name"}) {
-                const QString text = entry.value(QLatin1String(key)).toString();
-                if (!text.isEmpty()) {
-                    t.codeByKey.insert(text.toLower(), code);
-                    // "Iran, Islamic Republic of" is also "Iran"; "Korea, Republic of" stays ambiguous below.
-                    const qsizetype comma = text.indexOf(u',');
-                    if (comma > 0 && !t.codeByKey.contains(text.left(comma).toLower())) {
-                        t.codeByKey.insert(text.left(comma).toLower(), code);
-                    }
-                }
-            }
-        }
-        // The names people write that ISO spells otherwise.
-        static const std::pair<const char *, const char *> kAliases[] = {{"russia", "RU"}, {"uk", "GB"},
-            {"britain", "GB"}, {"great britain", "GB"}, {"england", "GB"}, {"usa", "US"}, {"america", "US"},
-            {"united states of america", "US"}, {"turkey", "TR"}, {"south korea", "KR"}, {"north korea", "KP"},
-            {"korea", "KR"}, {"vietnam", "VN"}, {"syria", "SY"}, {"laos", "LA"}, {"moldova", "MD"}, {"tanzania", "TZ"},
-            {"venezuela", "VE"}, {"bolivia", "BO"}, {"iran", "IR"}, {"czech republic", "CZ"}, {"ivory coast", "CI"},
-            {"palestine", "PS"}, {"taiwan", "TW"}, {"macedonia", "MK"}, {"burma", "MM"}, {"the netherlands", "NL"},
-            {"holland", "NL"}, {"vatican", "VA"}, {"brunei", "BN"}, {"micronesia", "FM"}};
-        if (!t.nameByCode.isEmpty()) {
-            for (const auto &[alias, code] : kAliases) {
-                t.codeByKey.insert(QLatin1String(alias), QLatin1String(code));
-            }
-        }
-        return t;
-    }();
-    return instance;
-}
-
-// A two-column table from the resources: "FIPS<TAB>ISO", with # comments.
+// A two-column table from the resources: "key<TAB>ISO", with # comments.
 QHash<QString, QString> readCodeTable(const QString &path)
 {
     QHash<QString, QString> table;
@@ -73,10 +22,98 @@ QHash<QString, QString> readCodeTable(const QString &path)
         const QByteArray line = file.readLine().trimmed();
         const QList<QByteArray> columns = line.split('\t');
         if (!line.startsWith('#') && columns.size() == 2) {
-            table.insert(QString::fromLatin1(columns[0]), QString::fromLatin1(columns[1]));
+            table.insert(QString::fromUtf8(columns[0]), QString::fromLatin1(columns[1]));
         }
     }
     return table;
+}
+
+// How a name is looked up: lower case, without accents ("Côte" is "cote"), with one kind of apostrophe and of
+// space, and without a leading "the".
+QString key(QStringView name)
+{
+    const QString decomposed = name.trimmed().toString().normalized(QString::NormalizationForm_KD).toLower();
+    QString folded;
+    folded.reserve(decomposed.size());
+    bool space = false;
+    for (const QChar c : decomposed) {
+        if (c.category() == QChar::Mark_NonSpacing) {
+            continue;
+        }
+        if (c.isSpace()) {
+            space = !folded.isEmpty();
+            continue;
+        }
+        if (space) {
+            folded += u' ';
+            space = false;
+        }
+        folded += c == u'\u2019' || c == u'`' ? QChar(u'\'') : c;
+    }
+    if (folded.startsWith(QLatin1String("the "))) {
+        folded.remove(0, 4);
+    }
+    return folded;
+}
+
+struct Table {
+    QHash<QString, QString> codeByKey; // key() of alpha-2, alpha-3 and names -> alpha-2
+    QHash<QString, QString> nameByCode;
+};
+
+const Table &table()
+{
+    static const Table instance = [] {
+        Table t;
+        QFile file(Countries::dataPath());
+        if (!file.open(QIODevice::ReadOnly)) {
+            qWarning("Annals: cannot read %s; install Debian's iso-codes", qUtf8Printable(file.fileName()));
+            return t;
+        }
+        const auto add = [&](const QString &name, const QString &code) {
+            if (!name.isEmpty() && !t.codeByKey.contains(key(name))) {
+                t.codeByKey.insert(key(name), code);
+            }
+        };
+        const QJsonArray entries = QJsonDocument::fromJson(file.readAll()).object().value(u"3166-1").toArray();
+        for (const QJsonValue &value : entries) {
+            const QJsonObject entry = value.toObject();
+            const QString code = entry.value(u"alpha_2").toString();
+            // The common name reads better where there is one ("Bolivia", "Taiwan").
+            const QString common = entry.value(u"common_name").toString();
+            t.nameByCode.insert(code, common.isEmpty() ? entry.value(u"name").toString() : common);
+            for (const char *field : {"alpha_2", "alpha_3", "name", "common_name", "official_name"}) {
+                add(entry.value(QLatin1String(field)).toString(), code);
+            }
+        }
+        // ISO's sorted forms, read as people write them, where that names no other country: "Iran, Islamic
+        // Republic of" is also "Iran" and "Islamic Republic of Iran"; "Congo, The Democratic Republic of the" is
+        // "Democratic Republic of the Congo"; "Holy See (Vatican City State)" is "Holy See". ("Korea, Republic
+        // of" leaves "Korea" to the alias table.)
+        for (const QJsonValue &value : entries) {
+            const QString name = value.toObject().value(u"name").toString();
+            const QString code = value.toObject().value(u"alpha_2").toString();
+            if (const qsizetype comma = name.indexOf(u','); comma > 0) {
+                add(name.left(comma), code);
+                add(name.mid(comma + 1).trimmed() + u' ' + name.left(comma), code);
+            }
+            if (const qsizetype paren = name.indexOf(QLatin1String(" (")); paren > 0) {
+                add(name.left(paren), code);
+            }
+        }
+        if (t.nameByCode.isEmpty()) {
+            return t;
+        }
+        // Kosovo has no ISO code; XK is the code in common use (see the alias table).
+        t.nameByCode.insert(u"XK"_qs, u"Kosovo"_qs);
+        // The names data sets and people write that ISO spells otherwise; they win over the sorted forms.
+        const QHash<QString, QString> aliases = readCodeTable(QStringLiteral(":/data/country-aliases.tsv"));
+        for (auto it = aliases.cbegin(); it != aliases.cend(); ++it) {
+            t.codeByKey.insert(key(it.key()), it.value());
+        }
+        return t;
+    }();
+    return instance;
 }
 
 } // namespace
@@ -111,7 +148,7 @@ QString dataPath()
 
 QString lookup(QStringView codeOrName)
 {
-    return table().codeByKey.value(codeOrName.trimmed().toString().toLower());
+    return table().codeByKey.value(key(codeOrName));
 }
 
 QString name(QStringView alpha2)

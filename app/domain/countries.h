@@ -7,7 +7,10 @@
 // Country names and codes from Debian's iso-codes (iso_3166-1.json), loaded once on first use.
 namespace Countries {
 
-// The alpha-2 code for an alpha-2 or alpha-3 code or an English name (case-insensitive), or an empty string.
+// The alpha-2 code for an alpha-2 or alpha-3 code or an English name, or an empty string. Names are ISO's (its
+// name, common name and official name, its sorted forms read both ways) and those of the alias table
+// (resources/data/country-aliases.tsv: what CAMEO, ICEWS and ACLED write), whatever their case, accents or
+// leading "the". Kosovo is XK, the code in common use.
 QString lookup(QStringView codeOrName);
 // The English display name for an alpha-2 code ("China", "Russian Federation"), or an empty string.
 QString name(QStringView alpha2);

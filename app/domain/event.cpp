@@ -28,6 +28,11 @@ QStringList Event::allCountries() const
             result.append(actor.country);
         }
     }
+    // An event that names no country, nor any actor's, is about the country it took place in (GDELT's
+    // "Minsk, Belarus" where neither actor has a CAMEO country).
+    if (result.isEmpty() && !location.country.isEmpty()) {
+        result.append(location.country);
+    }
     result.removeDuplicates();
     return result;
 }

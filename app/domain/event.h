@@ -66,7 +66,8 @@ struct Event {
     QList<Source> sources;
     QStringList tags;
 
-    // The explicit countries followed by those of the actors, each once, in order of first mention.
+    // The explicit countries followed by those of the actors, each once, in order of first mention; where there
+    // are none, the place's country.
     QStringList allCountries() const;
 
     friend bool operator==(const Event &, const Event &) = default;

@@ -232,6 +232,15 @@ std::optional<TimePoint> TimePoint::parse(QStringView text, QString *error)
         if (t.year > Calendar::kMaxAbsYear || t.year < -Calendar::kMaxAbsYear) {
             return fail(QStringLiteral("\"%1\" lies more than 20 billion years away").arg(trimmed));
         }
+        // ISO 8601 writes a year past 9999 with its sign (+12000-06). A long unsigned year before a month is a
+        // damaged date ("1899000-01-01", a year of 1.9 million that would stretch the timeline to fit it).
+        if (m.hasCaptured(2) && m.captured(1).size() > 4 && m.captured(1).front().isDigit()) {
+            return fail(QStringLiteral("\"%1\" has a %2-digit year without a sign; ISO 8601 writes a year past 9999 "
+                                       "with one (+%3), so this looks like a damaged date")
+                            .arg(trimmed)
+                            .arg(m.captured(1).size())
+                            .arg(trimmed.left(40)));
+        }
         if (m.hasCaptured(2)) {
             t.month = m.captured(2).toInt();
             point.precision = Precision::Month;

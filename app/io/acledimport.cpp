@@ -49,6 +49,9 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
         columns.insert(headers[i].trimmed().toLower(), int(i));
     }
     for (const char *needed : {"event_id_cnty", "event_date", "event_type", "country"}) {
+        if (qstrcmp(needed, "event_id_cnty") == 0 && columns.contains(u"data_id"_qs)) {
+            continue; // an id of the other kind serves
+        }
         if (!columns.contains(QLatin1String(needed))) {
             // The first few columns are enough to see what the file is; a GDELT line would list sixty.
             const QString shown = headers.size() > 8
@@ -64,6 +67,7 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
     }
     const auto column = [&](const char *name) { return columns.value(QLatin1String(name), -1); };
     const int id = column("event_id_cnty");
+    const int dataId = column("data_id");
     const int date = column("event_date");
     const int precision = column("time_precision");
     const int eventType = column("event_type");
@@ -83,6 +87,7 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
     const int assoc1 = columns.value(u"assoc_actor_1"_qs, column("ally_actor_1"));
     const int assoc2 = columns.value(u"assoc_actor_2"_qs, column("ally_actor_2"));
 
+    QMap<QString, qsizetype> unknownCountries;
     const auto convert = [&](const QStringList &record, int, Event *event) {
         using RecordImport::Converted;
         if (record.size() != headers.size()) {
@@ -91,8 +96,11 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
         }
         const auto cell = [&](int c) { return c >= 0 ? record[c].trimmed() : QString(); };
         const auto header = [&](int c) { return headers[c].trimmed(); };
-        if (cell(id).isEmpty()) {
-            return Converted::fail(header(id), QStringLiteral("an event needs an id"));
+        // The event's own id, or (some records of the 2020s have none) ACLED's row id, data_id.
+        if (cell(id).isEmpty() && cell(dataId).isEmpty()) {
+            return Converted::fail(header(id >= 0 ? id : dataId),
+                dataId >= 0 ? QStringLiteral("an event needs an id, in event_id_cnty or data_id")
+                            : QStringLiteral("an event needs an id"));
         }
         QString problem;
         const std::optional<TimePoint> day
@@ -118,12 +126,17 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
             : point.seconds;
         event->time = EventTime(start, datePrecision);
 
-        // The country by its alpha-3 code where there is one, else by name. A name ISO does not know (Kosovo)
-        // leaves the event without a country rather than refusing it; the name stays in the place.
-        const QString countryCode
-            = !cell(iso3).isEmpty() ? Countries::lookup(cell(iso3)) : Countries::lookup(cell(country));
+        // The country by its alpha-3 code where there is one (ACLED has its own few: ROM, XKX), else by name.
+        // A country no table knows leaves the event without one rather than refusing it: the name stays in the
+        // place, and the import's report counts it.
+        QString countryCode = Countries::lookup(cell(iso3));
+        if (countryCode.isEmpty()) {
+            countryCode = Countries::lookup(cell(country));
+        }
         if (!countryCode.isEmpty()) {
             event->countries << countryCode;
+        } else if (!cell(country).isEmpty() || !cell(iso3).isEmpty()) {
+            ++unknownCountries[cell(country).isEmpty() ? cell(iso3) : cell(country)];
         }
         event->location.country = countryCode;
         QStringList place;
@@ -147,7 +160,8 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
             *coordinate = value;
         }
 
-        event->id = QStringLiteral("acled-") + cell(id);
+        event->id
+            = cell(id).isEmpty() ? QStringLiteral("acled-data-") + cell(dataId) : QStringLiteral("acled-") + cell(id);
         event->kind = cell(eventType).toLower(); // as the other kinds are written: "battles", "protests"
         const QString what = cell(subEventType).isEmpty() ? cell(eventType) : cell(subEventType);
         event->title = cell(location).isEmpty() ? what : what + QStringLiteral(" in ") + cell(location);
@@ -181,7 +195,11 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
         }
         return Converted{};
     };
-    return RecordImport::run(reader, fileName, options, sink, convert, error);
+    std::optional<RecordImport::Result> result = RecordImport::run(reader, fileName, options, sink, convert, error);
+    if (result) {
+        result->unknownCountries = std::move(unknownCountries);
+    }
+    return result;
 }
 
 } // namespace AcledImport

@@ -6,6 +6,8 @@
 
 #include <QUrl>
 
+#include <utility>
+
 namespace {
 
 // Where the fields are. The first 35 are the same in every version; then come three geography blocks (Actor1,
@@ -162,7 +164,9 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
 {
     CsvReader reader(device, QLatin1Char('\t'), encoding);
     reader.setQuoting(false);
-    std::optional<Layout> first; // every record must have the first record's layout
+    // GDELT 1.0's back files (57 fields) and daily files (58) are often joined into one: each line's layout is
+    // told by its own field count.
+    bool seenRecord = false;
     const auto convert = [&](const QStringList &f, int, Event *event) {
         using RecordImport::Converted;
         // GDELT ends every line, the last too: one without is a file cut short, whatever its fields say.
@@ -172,24 +176,14 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
         }
         const std::optional<Layout> layout = Layout::forFieldCount(f.size());
         const QString fields = f.size() == 1 ? QStringLiteral("1 field") : QStringLiteral("%1 fields").arg(f.size());
-        if (!layout && !first) {
-            return Converted::fail(QString(),
-                QStringLiteral(
-                    "this does not look like a GDELT export: its first line has %1, where GDELT has 57 or 58 "
-                    "(GDELT 1.0) or 61 (GDELT 2.0), separated by tabs")
-                    .arg(fields));
-        }
+        const bool firstRecord = !std::exchange(seenRecord, true);
         if (!layout) {
             return Converted::fail(QString(),
-                QStringLiteral("%1, where a GDELT export has 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0)").arg(fields));
-        }
-        if (!first) {
-            first = layout;
-        } else if (first->geoBlock != layout->geoBlock || first->hasSourceUrl != layout->hasSourceUrl) {
-            return Converted::fail(QString(),
-                QStringLiteral("%1, where the lines before have %2")
-                    .arg(fields)
-                    .arg(first->dateAdded() + (first->hasSourceUrl ? 2 : 1)));
+                firstRecord ? QStringLiteral("this does not look like a GDELT export: its first line has %1, where "
+                                             "GDELT has 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0), separated by tabs")
+                                  .arg(fields)
+                            : QStringLiteral("%1, where a GDELT export has 57 or 58 (GDELT 1.0) or 61 (GDELT 2.0)")
+                                  .arg(fields));
         }
         bool numeric = false;
         f[GlobalEventId].toLongLong(&numeric);

@@ -172,6 +172,28 @@ QString fileDialogFilter()
                           "CSV, TSV, GDELT or ACLED (*.csv *.tsv *.txt *.zip);;iCalendar (*.ics);;All files (*)");
 }
 
+QString unknownCountriesNote(const QMap<QString, qsizetype> &unknown)
+{
+    if (unknown.isEmpty()) {
+        return {};
+    }
+    qsizetype events = 0;
+    QStringList names;
+    for (auto it = unknown.cbegin(); it != unknown.cend(); ++it) {
+        events += it.value();
+        if (names.size() < 20) {
+            names << QStringLiteral("%1 (%2)").arg(it.key().left(60)).arg(it.value());
+        }
+    }
+    if (unknown.size() > names.size()) {
+        names << QStringLiteral("and %1 more").arg(unknown.size() - names.size());
+    }
+    return QStringLiteral("%1 a country Annals does not know; %2 kept without it, the name as written in the "
+                          "place: %3.")
+        .arg(events == 1 ? QStringLiteral("1 event names") : QStringLiteral("%1 events name").arg(events),
+            events == 1 ? QStringLiteral("it is") : QStringLiteral("they are"), names.join(QStringLiteral(", ")));
+}
+
 std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error)
 {
     Result result;
@@ -182,6 +204,9 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
         }
         result.events = std::move(read->events);
         result.skipped = std::move(read->skipped);
+        if constexpr (requires { read->unknownCountries; }) {
+            result.unknownCountries = std::move(read->unknownCountries);
+        }
         return result;
     };
     if (!isRecordFormat(result.format)) {
@@ -315,6 +340,7 @@ std::optional<Summary> importFile(
         }
         summary.written = *written;
         summary.skipped = std::move(read->skipped);
+        summary.unknownCountries = std::move(read->unknownCountries);
         return summary;
     }
     // Two threads: this one writes while a reader thread parses the file into batches of events, so that
@@ -389,6 +415,7 @@ std::optional<Summary> importFile(
     }
     summary.written = *written;
     summary.skipped = std::move(read->skipped) + repeats;
+    summary.unknownCountries = std::move(read->unknownCountries);
     std::stable_sort(summary.skipped.begin(), summary.skipped.end(),
         [](const ImportError &a, const ImportError &b) { return a.line < b.line; });
     return summary;

@@ -7,6 +7,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QStringList>
 
 #include <functional>
@@ -33,6 +34,7 @@ struct Result {
     QString title; // the file's own title (TimelineJS), or empty
     QList<Event> events;
     QList<ImportError> skipped;
+    QMap<QString, qsizetype> unknownCountries; // see RecordImport::Result
 };
 
 // The format of a file: `format` unless it is "auto", else from its first bytes, else from its name.
@@ -59,7 +61,12 @@ struct Summary {
     QString format;
     WriteSummary written;
     QList<ImportError> skipped;
+    QMap<QString, qsizetype> unknownCountries; // see RecordImport::Result
 };
+// The import report's line on the country names no table knows, or an empty string when there are none:
+// "3 events name a country Annals does not know; they are kept without it, the name as written in the place:
+// Atlantis (2), Lemuria (1)."
+QString unknownCountriesNote(const QMap<QString, qsizetype> &unknown);
 // How far an import has come, in bytes of the file (or events, for formats read whole); returning false cancels
 // it, and nothing is written.
 using Progress = std::function<bool(qint64 done, qint64 total)>;

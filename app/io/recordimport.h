@@ -6,6 +6,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QMap>
 #include <QStringList>
 
 #include <functional>
@@ -29,6 +30,9 @@ struct Result {
     bool complete = true; // false when `limit` stopped the read before the end
     QStringList headers; // for a file with a header row: its columns
     QHash<QString, int> columns; // CSV: field -> column, as detected or mapped
+    // Country names or codes no table resolves, with how many records wrote each. Those records are kept, without
+    // that country, and the name as written stays in their place.
+    QMap<QString, qsizetype> unknownCountries;
 };
 
 // Takes each event as it is read, with the line its record starts on; returning false stops the read (the sink's

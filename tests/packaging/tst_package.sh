@@ -48,6 +48,9 @@ for needed in libqt6core6 libqt6gui6 libqt6widgets6 libqt6sql6 libqt6svg6 libc6 
     grep -Eq "(^|, )$needed( |,|$)" <<<"$depends" || fail "Depends lacks $needed: $depends"
 done
 check "control fields, Depends: $depends"
+recommends=$(dpkg-deb -f "$deb" Recommends)
+grep -Eq "(^|, )fonts-noto-cjk(,|$)" <<<"$recommends" || fail "Recommends lacks fonts-noto-cjk (CJK titles): $recommends"
+check "Recommends: $recommends"
 
 # Contents.
 expected=(
