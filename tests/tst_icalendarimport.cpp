@@ -2,6 +2,7 @@
 #include "io/icalendarimport.h"
 
 #include <QLocale>
+#include <QSet>
 #include <QTest>
 
 namespace {
@@ -53,6 +54,8 @@ private slots:
     void realFile();
     void allDayTimeZonesAndFolding();
     void recurrencesAreExpandedWithinBounds();
+    void overridesAndExceptions_data();
+    void overridesAndExceptions();
     void errors();
 };
 
@@ -112,6 +115,60 @@ void tst_ICalendarImport::recurrencesAreExpandedWithinBounds()
             u"16 January 2023, 09:00–09:30 UTC|weekly@test/2023-01-16T09:00Z"_qs}));
     // An endless rule stops at the bound.
     QCOMPARE(daily, ICalendarImport::kMaxOccurrences);
+}
+
+void tst_ICalendarImport::overridesAndExceptions_data()
+{
+    // tests/data/ics/overrides.ics: three series, each with a RECURRENCE-ID override that shares its UID (one
+    // written before its series), EXDATEs on separate lines, a UTC UNTIL that falls on an occurrence, and a
+    // VTIMEZONE whose historical offset has seconds (-000115), so 10:00 there is 10:01:15 UTC.
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("when");
+    QTest::addColumn<QString>("title");
+    QTest::newRow("first occurrence") << "talks@harbour"
+                                      << "5 June 1911, 10:01–11:01 UTC"
+                                      << "Harbour talks";
+    QTest::newRow("override, moved two days") << "talks@harbour/1911-06-26T10:01:15Z"
+                                              << "28 June 1911, 15:01–16:01 UTC"
+                                              << "Harbour talks (moved to Wednesday)";
+    QTest::newRow("UNTIL in UTC is inclusive") << "talks@harbour/1911-07-03T10:01:15Z"
+                                               << "3 July 1911, 10:01–11:01 UTC"
+                                               << "Harbour talks";
+    QTest::newRow("all-day series") << "fair@town"
+                                    << "2 January 2023"
+                                    << "Town fair";
+    QTest::newRow("all-day override, moved a week") << "fair@town/2023-01-04"
+                                                    << "10 January 2023"
+                                                    << "Town fair (rained off, held later)";
+    QTest::newRow("all-day, after the override") << "fair@town/2023-01-06"
+                                                 << "6 January 2023"
+                                                 << "Town fair";
+    QTest::newRow("override of the first occurrence") << "briefing@desk"
+                                                      << "1 March 2023, 09:30 UTC"
+                                                      << "Briefing (late start)";
+}
+
+void tst_ICalendarImport::overridesAndExceptions()
+{
+    QFETCH(QString, id);
+    ImportError error;
+    const auto result = ICalendarImport::readFile(QStringLiteral(ANNALS_TEST_DATA "/ics/overrides.ics"), false, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QStringList ids;
+    for (const Event &event : result->events) {
+        ids << event.id;
+    }
+    // Each occurrence once: EXDATE removed 12 and 19 June and 3 January, each override replaced its occurrence.
+    QCOMPARE(ids.size(), 9);
+    QCOMPARE(QSet<QString>(ids.cbegin(), ids.cend()).size(), ids.size());
+    for (const char *gone : {"talks@harbour/1911-06-12T10:01:15Z", "talks@harbour/1911-06-19T10:01:15Z",
+             "fair@town/2023-01-03", "talks@harbour/1911-07-10T10:01:15Z"}) {
+        QVERIFY2(!ids.contains(QLatin1String(gone)), gone);
+    }
+    const qsizetype at = ids.indexOf(id);
+    QVERIFY2(at >= 0, qPrintable(ids.join(u' ')));
+    QTEST(display(result->events[at]), "when");
+    QTEST(result->events[at].title, "title");
 }
 
 void tst_ICalendarImport::errors()

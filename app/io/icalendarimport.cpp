@@ -5,6 +5,8 @@
 #include "io/jsonformat.h"
 
 #include <QFile>
+#include <QHash>
+#include <QSet>
 
 #include <libical/ical.h>
 
@@ -30,6 +32,27 @@ qint64 secondsOf(const icaltimetype &time)
     }
     const icaltimezone *zone = time.zone ? time.zone : icaltimezone_get_utc_timezone();
     return qint64(icaltime_as_timet_with_zone(time, zone));
+}
+
+// A DATE or DATE-TIME property's value with its TZID resolved through the calendar's own VTIMEZONEs (or
+// libical's built-in zones), in seconds.
+qint64 secondsOf(icalproperty *property, icalcomponent *component)
+{
+    return secondsOf(icalproperty_get_datetime_with_component(property, component));
+}
+
+// The seconds each property of a kind gives (EXDATE, RDATE), for one event.
+QSet<qint64> datesOf(icalcomponent *component, icalproperty_kind kind)
+{
+    QSet<qint64> dates;
+    for (icalproperty *property = icalcomponent_get_first_property(component, kind); property;
+         property = icalcomponent_get_next_property(component, kind)) {
+        const icaltimetype time = icalproperty_get_datetime_with_component(property, component);
+        if (!icaltime_is_null_time(time) && icaltime_is_valid_time(time)) {
+            dates.insert(secondsOf(time));
+        }
+    }
+    return dates;
 }
 
 // What tells one occurrence of a series from the others in its id: its start as ISO text, with the seconds when
@@ -97,6 +120,19 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
         }
     }
     const QList<int> lines = eventLines(ics);
+    // RFC 5545 3.8.4.4: a VEVENT with a RECURRENCE-ID and its series' UID replaces that one occurrence. Found
+    // first, since an override may come before its series.
+    QHash<QString, QSet<qint64>> overridden; // UID -> the RECURRENCE-IDs, in seconds
+    QHash<QString, qint64> seriesFirst; // UID -> the series' DTSTART, in seconds
+    for (icalcomponent *component = icalcomponent_get_first_component(root.get(), ICAL_VEVENT_COMPONENT); component;
+         component = icalcomponent_get_next_component(root.get(), ICAL_VEVENT_COMPONENT)) {
+        const QString uid = QString::fromUtf8(icalcomponent_get_uid(component));
+        if (icalproperty *id = icalcomponent_get_first_property(component, ICAL_RECURRENCEID_PROPERTY)) {
+            overridden[uid].insert(secondsOf(id, component));
+        } else if (!seriesFirst.contains(uid)) {
+            seriesFirst.insert(uid, secondsOf(icalcomponent_get_dtstart(component)));
+        }
+    }
     int index = 0;
     for (icalcomponent *component = icalcomponent_get_first_component(root.get(), ICAL_VEVENT_COMPONENT); component;
          component = icalcomponent_get_next_component(root.get(), ICAL_VEVENT_COMPONENT), ++index) {
@@ -134,34 +170,72 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
         const qint64 duration = icaltime_is_null_time(end) ? 0 : std::max<qint64>(0, secondsOf(end) - secondsOf(start));
         const QString uid = QString::fromUtf8(icalcomponent_get_uid(component));
 
-        const auto add = [&](qint64 from, int occurrence) {
+        // An occurrence's id: the UID for the first (DTSTART), the UID and the occurrence's own start for the
+        // others, so that a re-import finds each again; an override takes the id of the occurrence it replaces.
+        const qint64 first = secondsOf(start);
+        const auto add = [&](qint64 from, qint64 occurrence) {
             Event copy = event;
             const qint64 last = allDay ? from + std::max<qint64>(0, duration - 86'400) : from + duration;
             const qint64 a = TimePoint::parse(TimePoint::toIso(from, precision))->seconds;
             const qint64 b = TimePoint::parse(TimePoint::toIso(last, precision))->seconds;
             copy.time = a == b ? EventTime(a, precision) : EventTime(a, b, precision);
-            copy.id = uid.isEmpty() ? JsonFormat::stableId(copy)
-                : occurrence == 0   ? uid
-                                    : uid + QStringLiteral("/") + occurrenceKey(from, precision);
+            copy.id = uid.isEmpty()   ? JsonFormat::stableId(copy)
+                : occurrence == first ? uid
+                                      : uid + QStringLiteral("/") + occurrenceKey(occurrence, precision);
             result.events.append(copy);
         };
 
-        icalproperty *rule = icalcomponent_get_first_property(component, ICAL_RRULE_PROPERTY);
-        if (!rule) {
-            add(secondsOf(start), 0);
+        if (icalproperty *id = icalcomponent_get_first_property(component, ICAL_RECURRENCEID_PROPERTY)) {
+            // An override: its own start and end, under the id of the occurrence it replaces (whose kind of
+            // value, date or date-time, RECURRENCE-ID shares with its series' DTSTART).
+            const icaltimetype replaced = icalproperty_get_datetime_with_component(id, component);
+            add(first, first);
+            const auto series = seriesFirst.constFind(uid);
+            if (!uid.isEmpty() && (series == seriesFirst.cend() || *series != secondsOf(replaced))) {
+                result.events.last().id = uid + QStringLiteral("/")
+                    + occurrenceKey(
+                        secondsOf(replaced), icaltime_is_date(replaced) ? Precision::Day : Precision::Minute);
+            }
             continue;
         }
-        // A recurring event: its occurrences, bounded so that an endless rule still ends.
-        const icalrecurrencetype recurrence = icalproperty_get_rrule(rule);
-        icalrecur_iterator *it = icalrecur_iterator_new(recurrence, start);
-        const qint64 limit = secondsOf(start) + qint64(kMaxYears) * 31'556'952;
-        int occurrence = 0;
-        icaltimetype next = it ? icalrecur_iterator_next(it) : icaltime_null_time();
-        for (; !icaltime_is_null_time(next) && occurrence < kMaxOccurrences && secondsOf(next) <= limit;
-             next = icalrecur_iterator_next(it), ++occurrence) {
-            add(secondsOf(next), occurrence);
+        icalproperty *rule = icalcomponent_get_first_property(component, ICAL_RRULE_PROPERTY);
+        const QSet<qint64> excluded = datesOf(component, ICAL_EXDATE_PROPERTY);
+        const QSet<qint64> replaced = overridden.value(uid);
+        QList<qint64> starts{first};
+        bool cutShort = false;
+        if (rule) {
+            // A recurring event: its occurrences, bounded so that an endless rule still ends. (UNTIL is
+            // inclusive, as libical reads it.)
+            const icalrecurrencetype recurrence = icalproperty_get_rrule(rule);
+            icalrecur_iterator *it = icalrecur_iterator_new(recurrence, start);
+            const qint64 limit = first + qint64(kMaxYears) * 31'556'952;
+            starts.clear();
+            icaltimetype next = it ? icalrecur_iterator_next(it) : icaltime_null_time();
+            for (; !icaltime_is_null_time(next) && starts.size() < kMaxOccurrences && secondsOf(next) <= limit;
+                 next = icalrecur_iterator_next(it)) {
+                starts << secondsOf(next);
+            }
+            cutShort = !icaltime_is_null_time(next) && !starts.isEmpty();
+            if (it) {
+                icalrecur_iterator_free(it);
+            }
+            if (starts.isEmpty() || starts.first() != first) {
+                starts.prepend(first); // DTSTART is always the first instance, whether or not the rule gives it
+            }
         }
-        if (!icaltime_is_null_time(next) && occurrence > 0) {
+        // RDATE adds occurrences; EXDATE takes them away; an override replaces one.
+        for (const qint64 extra : datesOf(component, ICAL_RDATE_PROPERTY)) {
+            if (!starts.contains(extra) && starts.size() < kMaxOccurrences) {
+                starts << extra;
+            }
+        }
+        std::sort(starts.begin(), starts.end());
+        for (const qint64 from : std::as_const(starts)) {
+            if (!excluded.contains(from) && !replaced.contains(from)) {
+                add(from, from);
+            }
+        }
+        if (cutShort) {
             // Cut short, as a series without end must be: say so rather than lose the rest in silence.
             result.skipped.append({fileName, line, 0, QStringLiteral("event %1, field \"RRULE\"").arg(index + 1),
                 QStringLiteral("the series \"%1\" goes on past %2 occurrences or %3 years; only those up to %4 are "
@@ -169,10 +243,7 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
                     .arg(event.title.left(60))
                     .arg(kMaxOccurrences)
                     .arg(kMaxYears)
-                    .arg(TimePoint::toIso(result.events.constLast().time.start(), precision))});
-        }
-        if (it) {
-            icalrecur_iterator_free(it);
+                    .arg(TimePoint::toIso(starts.constLast(), precision))});
         }
     }
     return result;

@@ -10,7 +10,9 @@
 #include <optional>
 
 // Events from iCalendar (.ics), parsed by libical: folded lines, escapes, UTC, TZID and floating times, all-day
-// events (day precision), and recurring events expanded within a bounded window.
+// events (day precision), and recurring events expanded within a bounded window as RFC 5545 has it: RRULE and
+// RDATE add occurrences, EXDATE removes one, and a VEVENT with a RECURRENCE-ID replaces one (taking its id), with
+// TZIDs resolved through the calendar's own VTIMEZONEs.
 namespace ICalendarImport {
 
 // A recurring event yields its occurrences up to this many, and none more than this many years after it starts.

@@ -36,7 +36,7 @@ seed gdelt "$source"/tests/data/gdelt/*.CSV "$shared"/gdelt/*.export.CSV
 seed acled "$source"/tests/data/acled/*.csv
 seed timelinejs "$here/seeds/timelinejs" "$shared"/timelinejs/*.json
 seed json "$here/seeds/json" "$source"/tests/data/*.json "$source"/resources/data/seed-events.json
-seed ics "$here/seeds/ics" "$shared"/ics/*.ics
+seed ics "$here/seeds/ics" "$source"/tests/data/ics/*.ics "$shared"/ics/*.ics
 seed date "$here/seeds/date"
 
 # ASan records each allocation's stack, and through Debian's Qt (built without frame pointers) the fast unwinder
