@@ -2,6 +2,7 @@
 // GDELT event exports: the real 2.0 file in ../shared/data/real/gdelt (see PROVENANCE.md there), and the same
 // records in each version's layout (tests/data/gdelt, see the README there).
 #include "domain/countries.h"
+#include "io/cameo.h"
 #include "io/gdeltimport.h"
 #include "io/importer.h"
 
@@ -222,11 +223,16 @@ void tst_GdeltImport::realExport()
 
 void tst_GdeltImport::rootEvents()
 {
-    QCOMPARE(GdeltImport::rootEventName(u"01"), u"Make public statement"_qs);
-    QCOMPARE(GdeltImport::rootEventName(u"04"), u"Consult"_qs);
-    QCOMPARE(GdeltImport::rootEventName(u"20"), u"Use unconventional mass violence"_qs);
-    QCOMPARE(GdeltImport::rootEventName(u"21"), QString());
-    QCOMPARE(GdeltImport::rootEventName(u"--"), QString());
+    QCOMPARE(Cameo::rootName(u"01"), u"Make public statement"_qs);
+    QCOMPARE(Cameo::rootName(u"04"), u"Consult"_qs);
+    QCOMPARE(Cameo::rootName(u"20"), u"Use unconventional mass violence"_qs);
+    QCOMPARE(Cameo::rootName(u"21"), QString());
+    QCOMPARE(Cameo::rootName(u"--"), QString());
+    // ICEWS gives the whole code: the root is its first two digits.
+    QCOMPARE(Cameo::rootName(u"042"), u"Consult"_qs);
+    QCOMPARE(Cameo::rootKind(u"1823"), u"assault"_qs);
+    QCOMPARE(Cameo::rootKind(u"2"), QString());
+    QCOMPARE(Cameo::rootKind(u"04x"), QString());
 }
 
 QTEST_GUILESS_MAIN(tst_GdeltImport)

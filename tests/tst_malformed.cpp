@@ -239,9 +239,10 @@ void tst_Malformed::refusedWhole_data()
     QTest::newRow("zip: two files") << "@zip/two-files.zip" << QByteArray() << "auto"
                                     << ": this .zip holds 2 files; Annals reads a .zip of one file, as GDELT and ACLED "
                                        "give them. Unzip it and import the file you want";
-    QTest::newRow("zip: JSON inside") << "@zip/json.zip" << QByteArray() << "auto"
-                                      << ": a .zip is read for CSV, GDELT and ACLED files only; unzip it and import "
-                                         "the file inside";
+    QTest::newRow("zip: JSON inside")
+        << "@zip/json.zip" << QByteArray() << "auto"
+        << ": a .zip is read for CSV, GDELT, ACLED and ICEWS files only; unzip it and import "
+           "the file inside";
     QTest::newRow("zip: corrupt") << "corrupt.zip" << bytes("PK\x03\x04\x14\x00garbage that is no zip") << "auto"
                                   << ": this .zip cannot be read (Not a zip archive); is it cut short or damaged?";
     QTest::newRow("zip: damaged inside") << "damaged.zip" << QByteArray() << "auto"
@@ -276,6 +277,30 @@ void tst_Malformed::refusedWhole_data()
                                         << "auto"
                                         << "timeline:: nothing was written: event 2 (\"Battles in Damboa\"): its id "
                                            "\"acled-NIG1\" was already used in this import";
+    // ICEWS: TAB-separated, named columns.
+    const QByteArray icewsHeader = "Event ID\tEvent Date\tSource Name\tSource Country\tEvent Text\tCAMEO Code\t"
+                                   "Intensity\tTarget Name\tTarget Country\n";
+    QTest::newRow("icews: no CAMEO Code column")
+        << "nocode.tab" << QByteArray("Event ID\tEvent Date\tSource Name\tEvent Text\n1\t1995-01-01\tA\tConsult\n")
+        << "icews"
+        << ":1: an ICEWS file needs a column \"CAMEO Code\"; the columns are Event ID, Event Date, Source Name, Event "
+           "Text";
+    QTest::newRow("icews: a month, not a day")
+        << "month.tab" << icewsHeader + "1\t1995-01\tA\tChina\tConsult\t040\t1\tB\tIndia\n"
+        << "auto"
+        << ":2: field \"Event Date\": \"1995-01\" is not a day in the form YYYY-MM-DD";
+    QTest::newRow("icews: CAMEO code 21")
+        << "code.tab" << icewsHeader + "1\t1995-01-01\tA\tChina\tConsult\t210\t1\tB\tIndia\n"
+        << "auto"
+        << ":2: field \"CAMEO Code\": \"210\" is not a CAMEO event code (two to four digits, from 01)";
+    QTest::newRow("icews: intensity 11") << "intensity.tab"
+                                         << icewsHeader + "1\t1995-01-01\tA\tChina\tConsult\t040\t11\tB\tIndia\n"
+                                         << "auto"
+                                         << ":2: field \"Intensity\": \"11\" is not an intensity from -10 to 10";
+    QTest::newRow("icews: a field short")
+        << "short.tab" << icewsHeader + "1\t1995-01-01\tA\tChina\tConsult\t040\t1\tB\n"
+        << "auto"
+        << ":2: 8 fields where the header has 9";
 }
 
 void tst_Malformed::refusedWhole()

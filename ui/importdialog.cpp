@@ -75,7 +75,7 @@ ImportDialog::ImportDialog(const QString &path, QWidget *parent)
              std::pair{tr("Latin-1 (ISO 8859-1)"), u"latin1"_qs}, std::pair{tr("Windows-1252"), u"windows-1252"_qs}}) {
         m_encoding->addItem(label, codec);
     }
-    m_encoding->setToolTip(tr("The text's encoding, for CSV, GDELT and ACLED files. JSON and iCalendar are "
+    m_encoding->setToolTip(tr("The text's encoding, for CSV, GDELT, ACLED and ICEWS files. JSON and iCalendar are "
                               "always UTF-8."));
     m_missing->setPlaceholderText(tr("for example NA"));
     m_missing->setToolTip(tr("Cell values that mean \"no value\", separated by commas."));
@@ -211,8 +211,7 @@ void ImportDialog::updatePreview()
     // Only record formats have an encoding to choose (JSON and iCalendar are UTF-8), and only CSV has cells
     // that may mean "missing".
     const QString format = m_format->currentData().toString();
-    const bool records
-        = format == QLatin1String("csv") || format == QLatin1String("gdelt") || format == QLatin1String("acled");
+    const bool records = Importer::isRecordFormat(format);
     m_form->setRowVisible(m_encoding, records);
     m_form->setRowVisible(m_missing, format == QLatin1String("csv"));
     ImportError error;

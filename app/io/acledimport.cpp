@@ -5,8 +5,6 @@
 #include "io/csvimport.h"
 #include "io/csvreader.h"
 
-#include <QHash>
-
 namespace {
 
 QStringList splitActors(const QString &cell)
@@ -34,38 +32,18 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
     const RecordImport::Options &options, ImportError *error, const RecordImport::Sink &sink, const QString &encoding)
 {
     CsvReader reader(device, QChar(), encoding); // the delimiter as the file has it
-    QStringList headers;
-    if (!reader.next(&headers)) {
-        if (error) {
-            *error = ImportError{fileName, int(reader.line()), 0, QString(),
-                reader.error().isEmpty() ? QStringLiteral("the file is empty: there is no header row")
-                                         : reader.error()};
-        }
+    const std::optional<QStringList> header = RecordImport::readHeader(reader, fileName, error);
+    if (!header) {
         return std::nullopt;
     }
-    // Columns by their lower-case name: the eras differ in case, order and a few names.
-    QHash<QString, int> columns;
-    for (qsizetype i = 0; i < headers.size(); ++i) {
-        columns.insert(headers[i].trimmed().toLower(), int(i));
+    const QStringList &headers = *header;
+    // Columns by their lower-case name: the eras differ in case, order and a few names. Either id will do.
+    const RecordImport::Columns column(headers);
+    if (!(column("data_id") >= 0 ? column.require({"event_date", "event_type", "country"}, "an ACLED", fileName, error)
+                                 : column.require({"event_id_cnty", "event_date", "event_type", "country"}, "an ACLED",
+                                     fileName, error))) {
+        return std::nullopt;
     }
-    for (const char *needed : {"event_id_cnty", "event_date", "event_type", "country"}) {
-        if (qstrcmp(needed, "event_id_cnty") == 0 && columns.contains(u"data_id"_qs)) {
-            continue; // an id of the other kind serves
-        }
-        if (!columns.contains(QLatin1String(needed))) {
-            // The first few columns are enough to see what the file is; a GDELT line would list sixty.
-            const QString shown = headers.size() > 8
-                ? QStringList(headers.mid(0, 8)).join(QStringLiteral(", ")) + QStringLiteral(", …")
-                : headers.join(QStringLiteral(", "));
-            if (error) {
-                *error = ImportError{fileName, 1, 0, QString(),
-                    QStringLiteral("an ACLED file needs a column \"%1\"; the columns are %2")
-                        .arg(QLatin1String(needed), shown)};
-            }
-            return std::nullopt;
-        }
-    }
-    const auto column = [&](const char *name) { return columns.value(QLatin1String(name), -1); };
     const int id = column("event_id_cnty");
     const int dataId = column("data_id");
     const int date = column("event_date");
@@ -84,8 +62,8 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
     const int actor1 = column("actor1");
     const int actor2 = column("actor2");
     // 2019 on: assoc_actor_*; before: ally_actor_*.
-    const int assoc1 = columns.value(u"assoc_actor_1"_qs, column("ally_actor_1"));
-    const int assoc2 = columns.value(u"assoc_actor_2"_qs, column("ally_actor_2"));
+    const int assoc1 = column("assoc_actor_1") >= 0 ? column("assoc_actor_1") : column("ally_actor_1");
+    const int assoc2 = column("assoc_actor_2") >= 0 ? column("assoc_actor_2") : column("ally_actor_2");
 
     QMap<QString, qsizetype> unknownCountries;
     const auto convert = [&](const QStringList &record, int, Event *event) {
@@ -195,11 +173,7 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
         }
         return Converted{};
     };
-    std::optional<RecordImport::Result> result = RecordImport::run(reader, fileName, options, sink, convert, error);
-    if (result) {
-        result->unknownCountries = std::move(unknownCountries);
-    }
-    return result;
+    return RecordImport::run(reader, fileName, options, sink, convert, error, &unknownCountries);
 }
 
 } // namespace AcledImport

@@ -2,6 +2,7 @@
 #include "gdeltimport.h"
 
 #include "domain/countries.h"
+#include "io/cameo.h"
 #include "io/csvreader.h"
 
 #include <QUrl>
@@ -54,45 +55,6 @@ constexpr int kGeoType = 0;
 constexpr int kGeoFullName = 1;
 constexpr int kGeoCountry = 2;
 
-struct RootEvent {
-    const char *name; // CAMEO's own name for the root code
-    const char *kind; // the kind Annals shows
-};
-
-// CAMEO 1.1b3, chapter 2: the twenty root event codes.
-constexpr RootEvent kRootEvents[] = {
-    {"Make public statement", "statement"},
-    {"Appeal", "appeal"},
-    {"Express intent to cooperate", "intent to cooperate"},
-    {"Consult", "consultation"},
-    {"Engage in diplomatic cooperation", "diplomatic cooperation"},
-    {"Engage in material cooperation", "material cooperation"},
-    {"Provide aid", "aid"},
-    {"Yield", "yield"},
-    {"Investigate", "investigation"},
-    {"Demand", "demand"},
-    {"Disapprove", "disapproval"},
-    {"Reject", "rejection"},
-    {"Threaten", "threat"},
-    {"Protest", "protest"},
-    {"Exhibit force posture", "force posture"},
-    {"Reduce relations", "reduced relations"},
-    {"Coerce", "coercion"},
-    {"Assault", "assault"},
-    {"Fight", "fight"},
-    {"Use unconventional mass violence", "mass violence"},
-};
-
-const RootEvent *rootEvent(QStringView code)
-{
-    bool ok = false;
-    const int root = code.toInt(&ok);
-    return ok && root >= 1 && root <= 20 ? &kRootEvents[root - 1] : nullptr;
-}
-
-const char *const kQuadClasses[]
-    = {"verbal cooperation", "material cooperation", "verbal conflict", "material conflict"};
-
 // GDELT writes names in capitals ("THE EU", "UNITED STATES"); a timeline reads better in title case, with short
 // words that are likely acronyms ("EU", "UN") left alone.
 QString titleCase(const QString &name)
@@ -140,12 +102,6 @@ std::optional<double> number(const QString &text)
 } // namespace
 
 namespace GdeltImport {
-
-QString rootEventName(QStringView rootCode)
-{
-    const RootEvent *root = rootEvent(rootCode);
-    return root ? QString::fromLatin1(root->name) : QString();
-}
 
 bool looksLikeGdelt(const QByteArray &head)
 {
@@ -196,38 +152,24 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
             return Converted::fail(
                 u"SQLDATE"_qs, QStringLiteral("\"%1\" is not a date in the form YYYYMMDD").arg(f[SqlDate].left(40)));
         }
-        const RootEvent *root = rootEvent(f[EventRootCode]);
-        if (!root) {
+        if (f[EventRootCode].size() != 2 || !Cameo::hasRoot(f[EventRootCode])) {
             return Converted::fail(u"EventRootCode"_qs,
                 QStringLiteral("\"%1\" is not a CAMEO root event code (01 to 20)").arg(f[EventRootCode].left(40)));
         }
         event->id = QStringLiteral("gdelt-") + f[GlobalEventId];
         event->time = EventTime(*day, Precision::Day);
-        event->kind = QString::fromLatin1(root->kind);
+        event->kind = Cameo::rootKind(f[EventRootCode]);
 
-        QStringList names;
-        if (f[Actor1Name].isEmpty() && !f[Actor2Name].isEmpty()) {
-            names << QStringLiteral("Unidentified actor"); // GDELT could not tell who acted: not the target
-        }
+        QList<Actor> dyad;
         for (const auto &[nameField, countryField, role] : {std::tuple{Actor1Name, Actor1CountryCode, "source"},
                  std::tuple{Actor2Name, Actor2CountryCode, "target"}}) {
-            if (f[nameField].isEmpty()) {
-                continue;
+            if (!f[nameField].isEmpty()) {
+                dyad.append({titleCase(f[nameField]), Countries::fromCameo(f[countryField]), QLatin1String(role),
+                    QString(), Actor::Type::Organisation});
             }
-            Actor actor;
-            actor.name = titleCase(f[nameField]);
-            actor.country = Countries::fromCameo(f[countryField]);
-            actor.role = QLatin1String(role);
-            actor.type = Actor::Type::Organisation;
-            if (std::none_of(event->actors.cbegin(), event->actors.cend(),
-                    [&](const Actor &other) { return other.name == actor.name && other.country == actor.country; })) {
-                event->actors.append(actor);
-            }
-            names << actor.name;
         }
-        names.removeDuplicates();
-        const QString action = QString::fromLatin1(root->name);
-        event->title = names.isEmpty() ? action : names.join(QStringLiteral(" → ")) + QStringLiteral(": ") + action;
+        const QString action = Cameo::rootName(f[EventRootCode]);
+        Cameo::setDyad(event, dyad, action);
 
         const int geo = layout->actionGeo();
         if (f[geo + kGeoType] != QLatin1String("0") && !f[geo + kGeoType].isEmpty()) {
@@ -245,9 +187,7 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
             }
         }
 
-        const QString quad = f[QuadClass].toInt() >= 1 && f[QuadClass].toInt() <= 4
-            ? QString::fromLatin1(kQuadClasses[f[QuadClass].toInt() - 1])
-            : QString();
+        const QString quad = Cameo::quadClassName(f[QuadClass].toInt());
         event->summary = QStringLiteral("CAMEO event %1 (%2). Goldstein scale %3; %4 mentions in %5 sources; "
                                         "average tone %6.")
                              .arg(f[EventCode], quad.isEmpty() ? action : quad, f[GoldsteinScale], f[NumMentions],

@@ -16,8 +16,6 @@ QT_END_NAMESPACE
 // SOURCEURL the source.
 namespace GdeltImport {
 
-// The name of a CAMEO root event code ("04" -> "Consult"), or an empty string.
-QString rootEventName(QStringView rootCode);
 // Whether a file's first line looks like a GDELT export.
 bool looksLikeGdelt(const QByteArray &head);
 

@@ -6,6 +6,7 @@
 #include "io/csvreader.h"
 #include "io/gdeltimport.h"
 #include "io/icalendarimport.h"
+#include "io/icewsimport.h"
 #include "io/inputfile.h"
 #include "io/jsonformat.h"
 #include "io/timelinejsimport.h"
@@ -20,11 +21,6 @@
 
 namespace {
 
-bool isRecordFormat(const QString &format)
-{
-    return format == QLatin1String("csv") || format == QLatin1String("gdelt") || format == QLatin1String("acled");
-}
-
 // Reads a record format from an open device, each event to the sink (or into the result without one).
 std::optional<RecordImport::Result> readRecords(QIODevice *device, const QString &path, const QString &format,
     const Importer::Options &options, qsizetype limit, ImportError *error, const RecordImport::Sink &sink)
@@ -37,6 +33,9 @@ std::optional<RecordImport::Result> readRecords(QIODevice *device, const QString
     }
     if (format == QLatin1String("acled")) {
         return AcledImport::read(device, path, records, error, sink, options.encoding);
+    }
+    if (format == QLatin1String("icews")) {
+        return IcewsImport::read(device, path, records, error, sink, options.encoding);
     }
     CsvImport::Options csv;
     csv.map = options.map;
@@ -115,7 +114,8 @@ namespace Importer {
 
 const QStringList &formats()
 {
-    static const QStringList list{u"json"_qs, u"csv"_qs, u"timelinejs"_qs, u"gdelt"_qs, u"acled"_qs, u"ics"_qs};
+    static const QStringList list{
+        u"json"_qs, u"csv"_qs, u"timelinejs"_qs, u"gdelt"_qs, u"acled"_qs, u"icews"_qs, u"ics"_qs};
     return list;
 }
 
@@ -123,7 +123,7 @@ QString formatName(const QString &format)
 {
     static const QHash<QString, QString> names{{u"json"_qs, u"Annals JSON"_qs}, {u"csv"_qs, u"CSV or TSV"_qs},
         {u"timelinejs"_qs, u"TimelineJS JSON"_qs}, {u"gdelt"_qs, u"GDELT event export"_qs},
-        {u"acled"_qs, u"ACLED CSV"_qs}, {u"ics"_qs, u"iCalendar"_qs}};
+        {u"acled"_qs, u"ACLED CSV"_qs}, {u"icews"_qs, u"ICEWS event data"_qs}, {u"ics"_qs, u"iCalendar"_qs}};
     return names.value(format, format);
 }
 
@@ -156,6 +156,9 @@ QString detectFormat(const QString &path, const QString &format)
     if (AcledImport::looksLikeAcled(head)) {
         return QStringLiteral("acled");
     }
+    if (IcewsImport::looksLikeIcews(head)) {
+        return QStringLiteral("icews");
+    }
     const QString suffix = QFileInfo(path).suffix().toLower();
     if (suffix == QLatin1String("json")) {
         return json();
@@ -168,8 +171,15 @@ QString detectFormat(const QString &path, const QString &format)
 
 QString fileDialogFilter()
 {
-    return QStringLiteral("Events (*.json *.csv *.tsv *.txt *.ics *.zip);;Annals or TimelineJS JSON (*.json);;"
-                          "CSV, TSV, GDELT or ACLED (*.csv *.tsv *.txt *.zip);;iCalendar (*.ics);;All files (*)");
+    return QStringLiteral("Events (*.json *.csv *.tsv *.tab *.txt *.ics *.zip);;Annals or TimelineJS JSON (*.json);;"
+                          "CSV, TSV, GDELT, ACLED or ICEWS (*.csv *.tsv *.tab *.txt *.zip);;iCalendar (*.ics);;"
+                          "All files (*)");
+}
+
+bool isRecordFormat(const QString &format)
+{
+    return format == QLatin1String("csv") || format == QLatin1String("gdelt") || format == QLatin1String("acled")
+        || format == QLatin1String("icews");
 }
 
 QString unknownCountriesNote(const QMap<QString, qsizetype> &unknown)
@@ -217,7 +227,7 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
         if (InputFile::isZip(path)) {
             if (error) {
                 *error = ImportError{path, 0, 0, QString(),
-                    QStringLiteral("a .zip is read for CSV, GDELT and ACLED files only; unzip it and import the "
+                    QStringLiteral("a .zip is read for CSV, GDELT, ACLED and ICEWS files only; unzip it and import the "
                                    "file inside")};
             }
             return std::nullopt;

@@ -18,6 +18,9 @@ namespace Importer {
 
 // The formats, as --format names them.
 const QStringList &formats();
+// Whether a format is read record by record and streamed into the store (CSV, GDELT, ACLED, ICEWS), with an
+// encoding to choose; the others (JSON, iCalendar) are read whole.
+bool isRecordFormat(const QString &format);
 // "CSV or TSV", "GDELT event export", ...
 QString formatName(const QString &format);
 

@@ -5,8 +5,50 @@
 
 namespace RecordImport {
 
+Columns::Columns(const QStringList &headers)
+    : m_headers(headers)
+{
+    for (qsizetype i = 0; i < headers.size(); ++i) {
+        m_byName.insert(headers[i].trimmed().toLower(), int(i));
+    }
+}
+
+bool Columns::require(
+    std::initializer_list<const char *> names, const char *what, const QString &fileName, ImportError *error) const
+{
+    for (const char *name : names) {
+        if ((*this)(name) >= 0) {
+            continue;
+        }
+        if (error) {
+            // The first few columns are enough to see what the file is; a GDELT line would list sixty.
+            const QString shown = m_headers.size() > 8
+                ? QStringList(m_headers.mid(0, 8)).join(QStringLiteral(", ")) + QStringLiteral(", …")
+                : m_headers.join(QStringLiteral(", "));
+            *error = ImportError{fileName, 1, 0, QString(),
+                QStringLiteral("%1 file needs a column \"%2\"; the columns are %3")
+                    .arg(QLatin1String(what), QLatin1String(name), shown)};
+        }
+        return false;
+    }
+    return true;
+}
+
+std::optional<QStringList> readHeader(CsvReader &reader, const QString &fileName, ImportError *error)
+{
+    QStringList headers;
+    if (reader.next(&headers)) {
+        return headers;
+    }
+    if (error) {
+        *error = ImportError{fileName, int(reader.line()), 0, QString(),
+            reader.error().isEmpty() ? QStringLiteral("the file is empty: there is no header row") : reader.error()};
+    }
+    return std::nullopt;
+}
+
 std::optional<Result> run(CsvReader &reader, const QString &fileName, const Options &options, const Sink &sink,
-    const Convert &convert, ImportError *error)
+    const Convert &convert, ImportError *error, QMap<QString, qsizetype> *unknownCountries)
 {
     Result result;
     QStringList record;
@@ -14,7 +56,7 @@ std::optional<Result> run(CsvReader &reader, const QString &fileName, const Opti
     while (reader.next(&record)) {
         if (options.limit >= 0 && records >= options.limit) {
             result.complete = false;
-            return result;
+            break;
         }
         ++records;
         const int line = int(reader.line());
@@ -46,6 +88,9 @@ std::optional<Result> run(CsvReader &reader, const QString &fileName, const Opti
             *error = ImportError{fileName, int(reader.line()), 0, QString(), reader.error()};
         }
         return std::nullopt;
+    }
+    if (unknownCountries) {
+        result.unknownCountries = std::move(*unknownCountries);
     }
     return result;
 }

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <initializer_list>
 #include <optional>
 
 class CsvReader;
@@ -52,7 +53,27 @@ struct Converted {
 // Fills *event from one record, whose line is given.
 using Convert = std::function<Converted(const QStringList &record, int line, Event *event)>;
 
+// A header row's columns, found by name whatever their case and order (ACLED's eras, ICEWS).
+class Columns {
+public:
+    explicit Columns(const QStringList &headers);
+    int operator()(const char *name) const { return m_byName.value(QString::fromLatin1(name).toLower(), -1); }
+    const QStringList &headers() const { return m_headers; }
+    // Whether the header has every one of `names`; if not, *error says which one an `what` file needs ("an
+    // ACLED file needs a column \"event_date\"; the columns are ...").
+    bool require(
+        std::initializer_list<const char *> names, const char *what, const QString &fileName, ImportError *error) const;
+
+private:
+    QStringList m_headers;
+    QHash<QString, int> m_byName; // lower case
+};
+
+// Reads the header row of a record file that must have one, or says why there is none.
+std::optional<QStringList> readHeader(CsvReader &reader, const QString &fileName, ImportError *error);
+
+// `unknownCountries`, where given, is what `convert` counted: it ends in the result.
 std::optional<Result> run(CsvReader &reader, const QString &fileName, const Options &options, const Sink &sink,
-    const Convert &convert, ImportError *error);
+    const Convert &convert, ImportError *error, QMap<QString, qsizetype> *unknownCountries = nullptr);
 
 } // namespace RecordImport
