@@ -277,6 +277,42 @@ void tst_Malformed::refusedWhole_data()
                                         << "auto"
                                         << "timeline:: nothing was written: event 2 (\"Battles in Damboa\"): its id "
                                            "\"acled-NIG1\" was already used in this import";
+    // Timeline's .timeline XML, and XML that is not.
+    const QByteArray timelineHead = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<timeline>\n<version>2.6.0</version>\n"
+                                    "<timetype>gregoriantime</timetype>\n<categories/>\n<events>\n";
+    QTest::newRow("timeline: cut short") << "cut.timeline"
+                                         << timelineHead + "<event><start>2023-01-01 00:00:00</start><end>2023-01-0"
+                                         << "auto"
+                                         << ":7: the file ends before </timeline>; is it cut short?";
+    QTest::newRow("timeline: a numbered time type")
+        << "num.timeline"
+        << QByteArray("<?xml version=\"1.0\"?>\n<timeline>\n<version>2.6.0</version>\n"
+                      "<timetype>numtime</timetype>\n<events/>\n</timeline>\n")
+        << "auto"
+        << ":4: field \"timetype\": this timeline counts time as \"numtime\"; Annals reads Gregorian timelines "
+           "(gregoriantime) only";
+    QTest::newRow("timeline: 30 February")
+        << "feb.timeline"
+        << timelineHead
+            + "<event>\n<start>2023-02-30 00:00:00</start>\n<end>2023-02-30 00:00:00</end>\n<text>Talks"
+              "</text>\n</event>\n</events>\n</timeline>\n"
+        << "auto"
+        << ":7: event 1 (\"Talks\"), field \"start\": \"2023-02-30 00:00:00\" is not a date and time that exists";
+    QTest::newRow("timeline: end before start")
+        << "end.timeline"
+        << timelineHead
+            + "<event>\n<start>2023-03-02 00:00:00</start>\n<end>2023-03-01 00:00:00</end>\n<text>Talks"
+              "</text>\n</event>\n</events>\n</timeline>\n"
+        << "timeline"
+        << ":7: event 1 (\"Talks\"), field \"end\": the end comes before the start";
+    QTest::newRow("timeline: mismatched tags")
+        << "tags.timeline" << timelineHead + "<event><text>A</txt></event>\n</events>\n</timeline>\n"
+        << "auto"
+        << ":7: this is not valid XML: Opening and ending tag mismatch.";
+    QTest::newRow("xml: KML is not read as CSV")
+        << "places.kml" << QByteArray("<?xml version=\"1.0\"?>\n<kml><Document/></kml>\n") << "auto"
+        << ":1: this is XML whose root element is <kml>; the XML Annals reads is that of Timeline (.timeline files, "
+           "whose root is <timeline>)";
     // ICEWS: TAB-separated, named columns.
     const QByteArray icewsHeader = "Event ID\tEvent Date\tSource Name\tSource Country\tEvent Text\tCAMEO Code\t"
                                    "Intensity\tTarget Name\tTarget Country\n";

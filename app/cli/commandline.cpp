@@ -65,7 +65,8 @@ QString usage()
     return QStringLiteral(
         "Usage: annals [FILE.annals]              open the window on a timeline\n"
         "       annals list [filters] [--format table|json|csv] [--tz ZONE]\n"
-        "       annals import FILE [--format auto|json|csv|timelinejs|gdelt|acled|icews|ics] [--map FIELD=COLUMN,...] "
+        "       annals import FILE [--format auto|json|csv|timelinejs|gdelt|acled|icews|ics|timeline] [--map "
+        "FIELD=COLUMN,...] "
         "[--skip-invalid]\n"
         "       annals export --format json|csv -o OUT [--tz ZONE] [filters]\n"
         "       annals export-image -o OUT.png|OUT.svg|OUT.pdf [--width 1600 --height 900 --scale 2]\n"

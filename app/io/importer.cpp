@@ -10,6 +10,7 @@
 #include "io/inputfile.h"
 #include "io/jsonformat.h"
 #include "io/timelinejsimport.h"
+#include "io/timelinexmlimport.h"
 
 #include <QFileInfo>
 
@@ -115,7 +116,7 @@ namespace Importer {
 const QStringList &formats()
 {
     static const QStringList list{
-        u"json"_qs, u"csv"_qs, u"timelinejs"_qs, u"gdelt"_qs, u"acled"_qs, u"icews"_qs, u"ics"_qs};
+        u"json"_qs, u"csv"_qs, u"timelinejs"_qs, u"gdelt"_qs, u"acled"_qs, u"icews"_qs, u"ics"_qs, u"timeline"_qs};
     return list;
 }
 
@@ -123,7 +124,8 @@ QString formatName(const QString &format)
 {
     static const QHash<QString, QString> names{{u"json"_qs, u"Annals JSON"_qs}, {u"csv"_qs, u"CSV or TSV"_qs},
         {u"timelinejs"_qs, u"TimelineJS JSON"_qs}, {u"gdelt"_qs, u"GDELT event export"_qs},
-        {u"acled"_qs, u"ACLED CSV"_qs}, {u"icews"_qs, u"ICEWS event data"_qs}, {u"ics"_qs, u"iCalendar"_qs}};
+        {u"acled"_qs, u"ACLED CSV"_qs}, {u"icews"_qs, u"ICEWS event data"_qs}, {u"ics"_qs, u"iCalendar"_qs},
+        {u"timeline"_qs, u"Timeline (.timeline XML)"_qs}, {u"xml"_qs, u"XML"_qs}};
     return names.value(format, format);
 }
 
@@ -150,6 +152,12 @@ QString detectFormat(const QString &path, const QString &format)
     if (start.startsWith("BEGIN:VCALENDAR")) {
         return QStringLiteral("ics");
     }
+    if (start.startsWith('<')) {
+        // XML: the root element tells which. One Annals does not read still comes back as "xml", so that the
+        // message can say what it is rather than read it as CSV.
+        return TimelineXmlImport::rootElement(head) == QLatin1String("timeline") ? QStringLiteral("timeline")
+                                                                                 : QStringLiteral("xml");
+    }
     if (GdeltImport::looksLikeGdelt(head)) {
         return QStringLiteral("gdelt");
     }
@@ -166,14 +174,17 @@ QString detectFormat(const QString &path, const QString &format)
     if (suffix == QLatin1String("ics") || suffix == QLatin1String("ical")) {
         return QStringLiteral("ics");
     }
+    if (suffix == QLatin1String("timeline")) {
+        return QStringLiteral("timeline");
+    }
     return QStringLiteral("csv");
 }
 
 QString fileDialogFilter()
 {
-    return QStringLiteral("Events (*.json *.csv *.tsv *.tab *.txt *.ics *.zip);;Annals or TimelineJS JSON (*.json);;"
-                          "CSV, TSV, GDELT, ACLED or ICEWS (*.csv *.tsv *.tab *.txt *.zip);;iCalendar (*.ics);;"
-                          "All files (*)");
+    return QStringLiteral("Events (*.json *.csv *.tsv *.tab *.txt *.ics *.timeline *.xml *.zip);;"
+                          "Annals or TimelineJS JSON (*.json);;CSV, TSV, GDELT, ACLED or ICEWS (*.csv *.tsv *.tab "
+                          "*.txt *.zip);;iCalendar (*.ics);;Timeline (*.timeline *.xml);;All files (*)");
 }
 
 bool isRecordFormat(const QString &format)
@@ -242,6 +253,19 @@ std::optional<Result> readFile(const QString &path, const Options &options, Impo
     }
     if (result.format == QLatin1String("ics")) {
         return take(ICalendarImport::readFile(path, options.skipInvalid, error));
+    }
+    if (result.format == QLatin1String("timeline")) {
+        return take(TimelineXmlImport::readFile(path, options.skipInvalid, error));
+    }
+    if (result.format == QLatin1String("xml")) {
+        if (error) {
+            const QString root = TimelineXmlImport::rootElement(InputFile::head(path));
+            *error = ImportError{path, 1, 0, QString(),
+                QStringLiteral("this is XML whose root element is <%1>; the XML Annals reads is that of Timeline "
+                               "(.timeline files, whose root is <timeline>)")
+                    .arg(root.isEmpty() ? u"?"_qs : root.left(40))};
+        }
+        return std::nullopt;
     }
     if (isRecordFormat(result.format)) {
         const std::unique_ptr<QIODevice> file = InputFile::open(path, error);

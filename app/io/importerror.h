@@ -22,4 +22,15 @@ struct ImportError {
     static constexpr qint64 kMaxWholeFileBytes = qint64(512) * 1024 * 1024;
     // A whole input file; on failure nullopt, with *error naming the file and why.
     static std::optional<QByteArray> readFile(const QString &path, ImportError *error);
+    // A whole-file reader's readFile: the file, then `read(bytes, path, skipInvalid, error)` on it.
+    template <typename Read>
+    static auto readWhole(const QString &path, bool skipInvalid, ImportError *error, Read read)
+        -> decltype(read(QByteArray(), path, skipInvalid, error))
+    {
+        const std::optional<QByteArray> data = readFile(path, error);
+        if (!data) {
+            return std::nullopt;
+        }
+        return read(*data, path, skipInvalid, error);
+    }
 };

@@ -198,11 +198,7 @@ std::optional<Result> read(const QByteArray &json, const QString &fileName, bool
 
 std::optional<Result> readFile(const QString &path, bool skipInvalid, ImportError *error)
 {
-    const std::optional<QByteArray> data = ImportError::readFile(path, error);
-    if (!data) {
-        return std::nullopt;
-    }
-    return read(*data, path, skipInvalid, error);
+    return ImportError::readWhole(path, skipInvalid, error, &read);
 }
 
 } // namespace TimelineJsImport
