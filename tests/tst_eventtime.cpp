@@ -48,6 +48,9 @@ private slots:
     void displayInAZone();
     void coverEnd_data();
     void coverEnd();
+    void periodStart_data();
+    void periodStart();
+    void spanning();
 };
 
 void tst_EventTime::parse_data()
@@ -336,6 +339,44 @@ void tst_EventTime::coverEnd()
     QFETCH(QString, end);
     QFETCH(qint64, coverEnd);
     QCOMPARE(timeOf(start, end).coverEnd(), coverEnd);
+}
+
+void tst_EventTime::periodStart_data()
+{
+    QTest::addColumn<qint64>("seconds");
+    QTest::addColumn<Precision>("precision");
+    QTest::addColumn<qint64>("start");
+    const qint64 t = utc(2023, 3, 21, 14, 30) + 45;
+    QTest::newRow("year") << t << Precision::Year << utc(2023, 1, 1);
+    QTest::newRow("month") << t << Precision::Month << utc(2023, 3, 1);
+    QTest::newRow("day") << t << Precision::Day << utc(2023, 3, 21);
+    QTest::newRow("minute, seconds dropped") << t << Precision::Minute << utc(2023, 3, 21, 14, 30);
+    QTest::newRow("before 1970, a day") << utc(1914, 7, 28, 11) << Precision::Day << utc(1914, 7, 28);
+    QTest::newRow("490 BC, its year") << TimePoint::parse(u"-0489-06-15")->seconds << Precision::Year
+                                      << TimePoint::parse(u"-0489")->seconds;
+    QTest::newRow("deep time") << TimePoint::parse(u"-13800000000-07")->seconds << Precision::Year
+                               << TimePoint::parse(u"-13800000000")->seconds;
+}
+
+void tst_EventTime::periodStart()
+{
+    QFETCH(qint64, seconds);
+    QFETCH(Precision, precision);
+    QTEST(TimePoint::periodStart(seconds, precision), "start");
+    // As the ISO text at that precision says.
+    QCOMPARE(
+        TimePoint::periodStart(seconds, precision), TimePoint::parse(TimePoint::toIso(seconds, precision))->seconds);
+}
+
+void tst_EventTime::spanning()
+{
+    // Two times in one day are that day; on two days, a range of days.
+    QCOMPARE(EventTime::spanning(utc(2023, 3, 21, 9), utc(2023, 3, 21, 17), Precision::Day),
+        EventTime(utc(2023, 3, 21), Precision::Day));
+    QCOMPARE(EventTime::spanning(utc(2023, 3, 21, 9), utc(2023, 3, 23, 1), Precision::Day),
+        EventTime(utc(2023, 3, 21), utc(2023, 3, 23), Precision::Day));
+    QCOMPARE(EventTime::spanning(utc(2023, 3, 21, 9) + 59, utc(2023, 3, 21, 9) + 30, Precision::Minute),
+        EventTime(utc(2023, 3, 21, 9), Precision::Minute));
 }
 
 QTEST_GUILESS_MAIN(tst_EventTime)

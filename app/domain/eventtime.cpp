@@ -318,6 +318,29 @@ QString TimePoint::toIso(qint64 seconds, Precision precision)
     return result;
 }
 
+qint64 TimePoint::periodStart(qint64 seconds, Precision precision)
+{
+    const Calendar::CivilTime t = Calendar::fromSeconds(seconds);
+    switch (precision) {
+    case Precision::Year:
+        return Calendar::toSeconds({t.year, 1, 1, 0, 0, 0});
+    case Precision::Month:
+        return Calendar::toSeconds({t.year, t.month, 1, 0, 0, 0});
+    case Precision::Day:
+        return floorDiv(seconds, kSecondsPerDay) * kSecondsPerDay;
+    case Precision::Minute:
+        return floorDiv(seconds, 60) * 60;
+    }
+    return seconds;
+}
+
+EventTime EventTime::spanning(qint64 start, qint64 end, Precision precision)
+{
+    const qint64 a = TimePoint::periodStart(start, precision);
+    const qint64 b = TimePoint::periodStart(end, precision);
+    return a == b ? EventTime(a, precision) : EventTime(a, b, precision);
+}
+
 qint64 TimePoint::periodEnd(qint64 seconds, Precision precision)
 {
     Calendar::CivilTime t = Calendar::fromSeconds(seconds);

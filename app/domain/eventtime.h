@@ -57,7 +57,9 @@ struct TimePoint {
     static std::optional<TimePoint> parse(QStringView text, QString *error = nullptr);
     // ISO 8601 text at the given precision, with an expanded year outside 0..9999 ("-0489", "-13800000000").
     static QString toIso(qint64 seconds, Precision precision);
-    // The first second after the period of the given precision that contains `seconds`.
+    // The first second of the period of the given precision that contains `seconds` (its year, month, day or
+    // minute), and the first second after it.
+    static qint64 periodStart(qint64 seconds, Precision precision);
     static qint64 periodEnd(qint64 seconds, Precision precision);
 
     friend bool operator==(const TimePoint &, const TimePoint &) = default;
@@ -69,6 +71,9 @@ public:
     EventTime() = default;
     EventTime(qint64 start, Precision precision);
     EventTime(qint64 start, qint64 end, Precision precision);
+    // From `start` to `end` at `precision`, each end at the start of its period: one moment where both fall in
+    // the same period, a range where they do not.
+    static EventTime spanning(qint64 start, qint64 end, Precision precision);
 
     qint64 start() const { return m_start; }
     std::optional<qint64> end() const { return m_end; }

@@ -269,9 +269,7 @@ std::optional<Result> read(
                 } else if (end) {
                     // Both ends at the coarser of their two precisions.
                     const Precision precision = std::min(start->precision, end->precision);
-                    const qint64 a = TimePoint::parse(TimePoint::toIso(start->seconds, precision))->seconds;
-                    const qint64 b = TimePoint::parse(TimePoint::toIso(end->seconds, precision))->seconds;
-                    event.time = a == b ? EventTime(a, precision) : EventTime(a, b, precision);
+                    event.time = EventTime::spanning(start->seconds, end->seconds, precision);
                 }
             }
         }

@@ -176,9 +176,7 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
         const auto add = [&](qint64 from, qint64 occurrence) {
             Event copy = event;
             const qint64 last = allDay ? from + std::max<qint64>(0, duration - 86'400) : from + duration;
-            const qint64 a = TimePoint::parse(TimePoint::toIso(from, precision))->seconds;
-            const qint64 b = TimePoint::parse(TimePoint::toIso(last, precision))->seconds;
-            copy.time = a == b ? EventTime(a, precision) : EventTime(a, b, precision);
+            copy.time = EventTime::spanning(from, last, precision);
             copy.id = uid.isEmpty()   ? JsonFormat::stableId(copy)
                 : occurrence == first ? uid
                                       : uid + QStringLiteral("/") + occurrenceKey(occurrence, precision);

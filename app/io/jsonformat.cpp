@@ -188,9 +188,9 @@ private:
             }
             // A coarser precision rounds the dates down to the start of their period.
             precision = *named;
-            start.seconds = TimePoint::parse(TimePoint::toIso(start.seconds, precision))->seconds;
+            start.seconds = TimePoint::periodStart(start.seconds, precision);
             if (end) {
-                end->seconds = TimePoint::parse(TimePoint::toIso(end->seconds, precision))->seconds;
+                end->seconds = TimePoint::periodStart(end->seconds, precision);
             }
         }
         if (!end) {

@@ -104,9 +104,7 @@ std::variant<Event, Problem> eventOf(const QJsonObject &object, const QString &k
             return Problem{{u"end_date"_qs}, u"end_date"_qs, QStringLiteral("the end comes before the start")};
         }
         const Precision precision = std::min(start->precision, end->precision);
-        const qint64 a = TimePoint::parse(TimePoint::toIso(start->seconds, precision))->seconds;
-        const qint64 b = TimePoint::parse(TimePoint::toIso(end->seconds, precision))->seconds;
-        event.time = a == b ? EventTime(a, precision) : EventTime(a, b, precision);
+        event.time = EventTime::spanning(start->seconds, end->seconds, precision);
     }
     const QString group = object.value(u"group").toString().trimmed();
     if (!group.isEmpty()) {

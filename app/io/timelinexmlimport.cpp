@@ -199,9 +199,7 @@ std::optional<Result> read(const QByteArray &data, const QString &fileName, bool
             // Midnight at both ends: a day, or days (Timeline's end is the last day's midnight).
             const bool days = *start % 86'400 == 0 && *end % 86'400 == 0;
             const Precision precision = days ? Precision::Day : Precision::Minute;
-            const qint64 a = *start - *start % 60;
-            const qint64 b = *end - *end % 60;
-            event.time = a == b ? EventTime(a, precision) : EventTime(a, b, precision);
+            event.time = EventTime::spanning(*start, *end, precision);
             if (era) {
                 event.kind = u"era"_qs;
             } else {

@@ -44,7 +44,7 @@ EventTime coveredTime(qint64 start, qint64 coverEnd, Precision precision, bool i
         return EventTime(start, precision);
     }
     // The last period the range covers starts one second before its cover end, rounded down to the precision.
-    const qint64 last = TimePoint::parse(TimePoint::toIso(coverEnd - 1, precision))->seconds;
+    const qint64 last = TimePoint::periodStart(coverEnd - 1, precision);
     return EventTime(start, last, precision);
 }
 
@@ -97,9 +97,8 @@ void TimelineIndex::build()
     std::vector<quint32> keys;
     // Two passes: the first counts each lane's events, so that the second fills arrays of the right size.
     std::vector<size_t> counts;
-    const auto laneOf = [&](quint32 key) -> int & {
-        return laneByKey[key == WorkingSet::kNoKey ? size_t(keyCount) : size_t(key)];
-    };
+    const auto laneOf
+        = [&](quint32 key) -> int & { return laneByKey[key == WorkingSet::kNoKey ? size_t(keyCount) : size_t(key)]; };
     for (const quint32 row : m_rows) {
         set.laneKeysOf(row, m_mode, keys);
         for (const quint32 key : keys) {

@@ -49,7 +49,7 @@ QString describe(const Range &range)
         : range.span() < 183 * kDay                 ? Precision::Day
         : range.span() < 30 * 365 * kDay            ? Precision::Month
                                                     : Precision::Year;
-    const qint64 last = TimePoint::parse(TimePoint::toIso(range.end - 1, precision))->seconds;
+    const qint64 last = TimePoint::periodStart(range.end - 1, precision);
     return EventTime(range.start, last, precision).toDisplayString();
 }
 
