@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "io/csvimport.h"
 #include "io/csvreader.h"
+#include "io/importer.h"
 
 #include <QBuffer>
 #include <QLocale>
@@ -29,6 +30,10 @@ private slots:
     void dates();
     void mapsHeadersToFields();
     void explicitMapAndMissingValues();
+    void guessesFromContent_data();
+    void guessesFromContent();
+    void jsonRecords_data();
+    void jsonRecords();
     void errors_data();
     void errors();
     void skipInvalidKeepsTheGoodOnes();
@@ -128,6 +133,95 @@ void tst_CsvImport::mapsHeadersToFields()
     QCOMPARE(*event.location.latitude, 55.75);
     QCOMPARE(event.sources.first().url, QStringLiteral("https://example.org/a"));
     QCOMPARE(event.summary, QStringLiteral("Long talks"));
+}
+
+void tst_CsvImport::guessesFromContent_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("map"); // field=column, as --map takes it
+    QTest::addColumn<QString>("expected"); // the first event: title | date | source address | summary
+    // A Wikidata export: "event" (a header Annals takes for the title) holds the item's address.
+    QTest::newRow("a URL column is no title") << QByteArray("eventLabel,event,label,date\n"
+                                                            "Battle of Hastings,http://www.wikidata.org/entity/Q83224,"
+                                                            "battle,1066-10-14T00:00:00Z\n")
+                                              << ""
+                                              << "Battle of Hastings|14 October 1066|http://www.wikidata.org/entity/"
+                                                 "Q83224|";
+    QTest::newRow("dates and words under other names")
+        << QByteArray("Quand,Quoi,Détails\n"
+                      "2023-05-22,Mishustin arrives in Beijing,"
+                      "\"The prime minister's first visit, with talks on trade, energy and the payment system.\"\n"
+                      "2023-05-23,Talks with Li Qiang,\"Eight agreements are signed after talks in the Great Hall of "
+                      "the People.\"\n")
+        << ""
+        << "Mishustin arrives in Beijing|22 May 2023||The prime minister's first visit, with talks on trade, energy "
+           "and the payment system.";
+    QTest::newRow("a year column is a date, a count is not")
+        << QByteArray("Year,Casualties,What\n1914,1000,Battle of the Frontiers\n1916,50000,Battle of the Somme\n") << ""
+        << "Battle of the Frontiers|1914||";
+    QTest::newRow("the user's map stands") << QByteArray("eventLabel,event,date\n"
+                                                         "Battle of Hastings,http://www.wikidata.org/entity/Q83224,"
+                                                         "1066-10-14\n")
+                                           << "title=event"
+                                           << "http://www.wikidata.org/entity/Q83224|14 October 1066||";
+}
+
+void tst_CsvImport::guessesFromContent()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, map);
+    CsvImport::Options options;
+    if (!map.isEmpty()) {
+        options.map.insert(map.section(u'=', 0, 0), map.section(u'=', 1));
+    }
+    ImportError error;
+    const auto result = readText(text, &error, options);
+    QVERIFY2(result, qPrintable(error.toString()));
+    const Event &event = result->events.first();
+    QTEST(QStringList({event.title, event.time.toDisplayString(QLocale(QLocale::English)), event.sources.value(0).url,
+                          event.summary})
+              .join(u'|'),
+        "expected");
+}
+
+void tst_CsvImport::jsonRecords_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("count");
+    QTest::addColumn<QString>("first"); // the first event: title | date | source address | actors
+    QTest::newRow("Wikidata, an array of objects")
+        << "wikidata-battles.json" << 4
+        << "Battle of Hastings|14 October 1066|https://en.wikipedia.org/wiki/Battle_of_Hastings|";
+    QTest::newRow("SPARQL results, bindings") << "sparql-results.json" << 2
+                                              << "Battle of Hastings|14 October 1066|http://www.wikidata.org/entity/"
+                                                 "Q83224|";
+}
+
+void tst_CsvImport::jsonRecords()
+{
+    QFETCH(QString, file);
+    const QString path = QStringLiteral(ANNALS_TEST_DATA "/json/") + file;
+    QCOMPARE(Importer::detectFormat(path), u"json-records"_qs);
+    ImportError error;
+    const std::optional<Importer::Result> result = Importer::readFile(path, {}, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QTEST(int(result->events.size()), "count");
+    const Event &event = result->events.first();
+    QStringList actors;
+    for (const Actor &actor : event.actors) {
+        actors << actor.name;
+    }
+    QTEST(QStringList({event.title, event.time.toDisplayString(QLocale(QLocale::English)), event.sources.value(0).url,
+                          actors.join(u';')})
+              .join(u'|'),
+        "first");
+    QCOMPARE(event.time.precision(), Precision::Day); // every date at midnight: days, not moments
+    if (file.startsWith(u"wikidata")) {
+        // 490 BC, an array value as a list, and a record without an article.
+        QCOMPARE(result->events[1].time.toDisplayString(QLocale(QLocale::English)), u"12 September 490 BC"_qs);
+        QCOMPARE(result->events[2].sources.size(), 0);
+        QCOMPARE(result->events[3].actors.size(), 2);
+    }
 }
 
 void tst_CsvImport::explicitMapAndMissingValues()

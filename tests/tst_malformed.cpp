@@ -277,6 +277,14 @@ void tst_Malformed::refusedWhole_data()
                                         << "auto"
                                         << "timeline:: nothing was written: event 2 (\"Battles in Damboa\"): its id "
                                            "\"acled-NIG1\" was already used in this import";
+    // JSON records: an array of plain objects, read through the CSV importer's columns.
+    QTest::newRow("json records: a number among the objects")
+        << "records.json" << QByteArray("[\n{\"label\": \"Battle of Tours\", \"date\": \"0732-10-10\"},\n5\n]\n")
+        << "auto"
+        << ":3: record 2 is not an object in { }";
+    QTest::newRow("json records: no date")
+        << "nodate.json" << QByteArray("[{\"label\": \"Battle of Tours\", \"place\": \"Tours\"}]") << "auto"
+        << ":1: no column gives the start; name one with --map start=COLUMN (the columns are label, place)";
     // Timeline's .timeline XML, and XML that is not.
     const QByteArray timelineHead = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<timeline>\n<version>2.6.0</version>\n"
                                     "<timetype>gregoriantime</timetype>\n<categories/>\n<events>\n";

@@ -211,7 +211,7 @@ void ImportDialog::updatePreview()
     // Only record formats have an encoding to choose (JSON and iCalendar are UTF-8), and only CSV has cells
     // that may mean "missing".
     const QString format = m_format->currentData().toString();
-    const bool records = Importer::isRecordFormat(format);
+    const bool records = Importer::isRecordFormat(format) && format != QLatin1String("json-records");
     m_form->setRowVisible(m_encoding, records);
     m_form->setRowVisible(m_missing, format == QLatin1String("csv"));
     ImportError error;

@@ -64,6 +64,168 @@ QStringList splitList(const QString &cell)
     return parts;
 }
 
+// A source whose first records can be read ahead, to guess columns from, and then read again.
+class PeekedSource final : public RecordSource {
+public:
+    explicit PeekedSource(RecordSource &source)
+        : m_source(source)
+    {
+    }
+    // Up to `count` records from here on, which next() then gives again.
+    const QList<QStringList> &peek(qsizetype count)
+    {
+        QStringList record;
+        while (!m_ended && m_peeked.size() < count) {
+            if (!m_source.next(&record)) {
+                m_ended = true; // at the end, or at an error that is the source's to report in its turn
+                break;
+            }
+            m_peeked.append(record);
+            m_lines.append(m_source.line());
+        }
+        return m_peeked;
+    }
+    bool next(QStringList *fields) override
+    {
+        if (m_taken < m_peeked.size()) {
+            *fields = m_peeked[m_taken];
+            m_line = m_lines[m_taken++];
+            return true;
+        }
+        m_line = -1;
+        return !m_ended && m_source.next(fields);
+    }
+    qint64 line() const override { return m_line >= 0 ? m_line : m_source.line(); }
+    QString error() const override { return m_taken < m_peeked.size() ? QString() : m_source.error(); }
+
+private:
+    RecordSource &m_source;
+    QList<QStringList> m_peeked;
+    QList<qint64> m_lines;
+    qsizetype m_taken = 0;
+    qint64 m_line = -1;
+    bool m_ended = false;
+};
+
+constexpr qsizetype kGuessRecords = 50; // records read ahead to guess columns from their cells
+
+// What a column's cells hold, by its first records.
+// Text is a column of words (a title, a summary), Code one of single tokens ("FR", "Battles").
+enum class Shape { Empty, Url, Number, Date, Code, Text };
+
+Shape shapeOf(const QList<QStringList> &records, qsizetype column, const QStringList &missing, qsizetype *length)
+{
+    bool url = true;
+    bool number = true;
+    bool date = true;
+    bool years = true; // four-digit integers: years, not counts
+    qsizetype cells = 0;
+    qsizetype spaced = 0;
+    *length = 0;
+    for (const QStringList &record : records) {
+        const QString cell = record.value(column).trimmed();
+        if (cell.isEmpty() || missing.contains(cell)) {
+            continue;
+        }
+        ++cells;
+        *length += cell.size();
+        spaced += cell.contains(u' ') ? 1 : 0;
+        url = url && (cell.startsWith(QLatin1String("http://")) || cell.startsWith(QLatin1String("https://")));
+        bool ok = false;
+        cell.toDouble(&ok);
+        number = number && ok;
+        years = years && ok && cell.size() == 4 && !cell.contains(u'.');
+        date = date && CsvImport::parseDate(cell, nullptr).has_value();
+    }
+    if (cells == 0) {
+        return Shape::Empty;
+    }
+    *length /= cells;
+    if (url) {
+        return Shape::Url;
+    }
+    if (date && (!number || years)) {
+        return Shape::Date;
+    }
+    return number ? Shape::Number : 2 * spaced >= cells ? Shape::Text : Shape::Code;
+}
+
+// Fields the header's names left without a column, guessed from the first records' cells (a user's explicit
+// map always stands): a column of links is no title but the source's address; the title is a column of words,
+// one named like a label first, else the shortest; the start is the first column of dates; the longest text is
+// the summary.
+void guessFromContent(const QList<QStringList> &records, const QStringList &headers, const CsvImport::Options &options,
+    QHash<QString, int> *columns)
+{
+    if (records.isEmpty()) {
+        return;
+    }
+    QList<Shape> shapes;
+    QList<qsizetype> lengths;
+    for (qsizetype c = 0; c < headers.size(); ++c) {
+        qsizetype length = 0;
+        shapes << shapeOf(records, c, options.missing, &length);
+        lengths << length;
+    }
+    const auto guessed = [&](const QString &field) { return !options.map.contains(field); };
+    const auto taken = [&](qsizetype c) {
+        return std::any_of(columns->cbegin(), columns->cend(), [&](int used) { return used == c; });
+    };
+    if (guessed(u"title"_qs) && columns->contains(u"title"_qs)
+        && shapes.value(columns->value(u"title"_qs)) == Shape::Url) {
+        columns->remove(u"title"_qs); // "event": a Wikidata item's address, not its name
+    }
+    if (guessed(u"url"_qs) && !columns->contains(u"url"_qs)) {
+        for (qsizetype c = 0; c < headers.size(); ++c) {
+            if (shapes[c] == Shape::Url && !taken(c)) {
+                columns->insert(u"url"_qs, int(c));
+                break;
+            }
+        }
+    }
+    if (guessed(u"start"_qs) && !columns->contains(u"start"_qs)) {
+        for (qsizetype c = 0; c < headers.size(); ++c) {
+            if (shapes[c] == Shape::Date && !taken(c)) {
+                columns->insert(u"start"_qs, int(c));
+                break;
+            }
+        }
+    }
+    if (guessed(u"title"_qs) && !columns->contains(u"title"_qs)) {
+        int best = -1;
+        for (qsizetype c = 0; c < headers.size(); ++c) {
+            if (shapes[c] != Shape::Text || taken(c)) {
+                continue;
+            }
+            const QString name = headers[c].toLower();
+            const bool named = name.contains(QLatin1String("label")) || name.contains(QLatin1String("name"))
+                || name.contains(QLatin1String("title"));
+            const bool bestNamed = best >= 0
+                && (headers[best].toLower().contains(QLatin1String("label"))
+                    || headers[best].toLower().contains(QLatin1String("name"))
+                    || headers[best].toLower().contains(QLatin1String("title")));
+            // A named column first; among the rest the shortest text, since a summary is longer than a title.
+            if (best < 0 || (named && !bestNamed) || (named == bestNamed && lengths[c] < lengths[best])) {
+                best = int(c);
+            }
+        }
+        if (best >= 0) {
+            columns->insert(u"title"_qs, best);
+        }
+    }
+    if (guessed(u"summary"_qs) && !columns->contains(u"summary"_qs)) {
+        int best = -1;
+        for (qsizetype c = 0; c < headers.size(); ++c) {
+            if (shapes[c] == Shape::Text && !taken(c) && lengths[c] > 60 && (best < 0 || lengths[c] > lengths[best])) {
+                best = int(c);
+            }
+        }
+        if (best >= 0) {
+            columns->insert(u"summary"_qs, best);
+        }
+    }
+}
+
 } // namespace
 
 namespace CsvImport {
@@ -122,8 +284,15 @@ std::optional<TimePoint> parseDate(QStringView text, QString *error)
 std::optional<Result> read(
     QIODevice *device, const QString &fileName, const Options &options, ImportError *error, const Sink &sink)
 {
-    Result result;
     CsvReader reader(device, QChar(), options.encoding);
+    return readRecords(reader, fileName, options, error, sink);
+}
+
+std::optional<Result> readRecords(
+    RecordSource &source, const QString &fileName, const Options &options, ImportError *error, const Sink &sink)
+{
+    Result result;
+    PeekedSource reader(source);
     const auto fail = [&](int line, const QString &field, const QString &message) -> std::optional<Result> {
         if (error) {
             *error = ImportError{fileName, line, 0, field, message};
@@ -159,6 +328,8 @@ std::optional<Result> read(
             result.columns.insert(field, int(column));
         }
     }
+    // Then what the first records' cells say, for the fields neither the map nor a header name gives.
+    guessFromContent(reader.peek(kGuessRecords), result.headers, options, &result.columns);
     // TimelineJS's Google-Sheets template: dates in Year, Month, Day and Time columns (and End ...), HTML in the
     // text, a "title" row that is the timeline's title slide, and "era" rows.
     const auto columnOf = [&](const char *header) {
@@ -198,6 +369,26 @@ std::optional<Result> read(
             it = columnCache.insert(field, result.columns.value(QLatin1String(field), -1));
         }
         return *it;
+    };
+    // Dates all at midnight ("1066-10-14T00:00:00Z", as Wikidata writes a day) are days, not moments.
+    const int startColumn = result.columns.value(u"start"_qs, -1);
+    const QList<QStringList> &firstRecords = reader.peek(kGuessRecords);
+    const bool midnightDays = !timelineJs && startColumn >= 0
+        && std::all_of(firstRecords.cbegin(), firstRecords.cend(),
+            [&](const QStringList &record) {
+                const QString cell = record.value(startColumn).trimmed();
+                return cell.isEmpty() || cell.contains(QLatin1String("T00:00:00"))
+                    || cell.contains(QLatin1String(" 00:00:00"));
+            })
+        && std::any_of(firstRecords.cbegin(), firstRecords.cend(),
+            [&](const QStringList &record) { return !record.value(startColumn).trimmed().isEmpty(); });
+    const auto dateOf = [&](const QString &text, QString *problem) {
+        std::optional<TimePoint> point = parseDate(text, problem);
+        if (point && midnightDays && point->precision == Precision::Minute
+            && TimePoint::periodStart(point->seconds, Precision::Day) == point->seconds) {
+            point->precision = Precision::Day;
+        }
+        return point;
     };
     const auto convert = [&](const QStringList &record, int, Event *out) -> RecordImport::Converted {
         const auto cell = [&](const char *field) {
@@ -254,7 +445,7 @@ std::optional<Result> read(
         std::optional<TimePoint> start;
         if (problem.isEmpty()) {
             field = u"start"_qs;
-            start = dateText(0).isEmpty() ? std::nullopt : parseDate(dateText(0), &problem);
+            start = dateText(0).isEmpty() ? std::nullopt : dateOf(dateText(0), &problem);
             if (!start && problem.isEmpty()) {
                 problem = QStringLiteral("an event needs a date");
             }
@@ -263,7 +454,7 @@ std::optional<Result> read(
             event.time = EventTime(start->seconds, start->precision);
             if (!dateText(1).isEmpty()) {
                 field = u"end"_qs;
-                const std::optional<TimePoint> end = parseDate(dateText(1), &problem);
+                const std::optional<TimePoint> end = dateOf(dateText(1), &problem);
                 if (end && end->seconds < start->seconds) {
                     problem = QStringLiteral("the end comes before the start");
                 } else if (end) {

@@ -15,10 +15,13 @@
 QT_BEGIN_NAMESPACE
 class QIODevice;
 QT_END_NAMESPACE
+class RecordSource;
 
 // Events from CSV or TSV with any columns. Columns are matched to fields by their header, with the common names
 // recognised (date, start, end, title, headline, actor, country, lat, lon, source, url, ...), or by an explicit
-// map. Records are read one at a time, so that a file of any size costs the memory of its events.
+// map; a field neither gives is guessed from the first records' cells (a column of dates is the start, of links
+// the source's address, a text column, one named like a label first, the title). Records are read one at a time, so
+// that a file of any size costs the memory of its events.
 namespace CsvImport {
 
 struct Options {
@@ -45,5 +48,8 @@ using Sink = RecordImport::Sink;
 std::optional<Result> read(
     QIODevice *device, const QString &fileName, const Options &options, ImportError *error, const Sink &sink = {});
 std::optional<Result> readFile(const QString &path, const Options &options, ImportError *error);
+// The same from any source of records: the objects of a JSON array (JsonRecords), say.
+std::optional<Result> readRecords(
+    RecordSource &source, const QString &fileName, const Options &options, ImportError *error, const Sink &sink = {});
 
 } // namespace CsvImport

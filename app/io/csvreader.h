@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "io/recordsource.h"
+
 #include <QByteArray>
 #include <QChar>
 #include <QStringList>
@@ -12,7 +14,7 @@ QT_END_NAMESPACE
 // Reads RFC 4180 records from a device, a line at a time, so that a file of any size costs the memory of one
 // record: quoted fields with commas, doubled quotes ("") and line breaks inside, CRLF or LF, a UTF-8 byte order
 // mark. The delimiter (comma, semicolon, tab or bar) is found from the first line when not given.
-class CsvReader final {
+class CsvReader final : public RecordSource {
 public:
     static constexpr qsizetype kMaxRecordBytes = 16 * 1024 * 1024; // a longer record is an error, not a hang
 
@@ -26,10 +28,10 @@ public:
 
     // The next record in *fields. Returns false at the end of the input, or on an error (then error() says
     // what, and line() where).
-    bool next(QStringList *fields);
-    QString error() const { return m_error; }
+    bool next(QStringList *fields) override;
+    QString error() const override { return m_error; }
     // The line the last record (or the error) started on, from 1.
-    qint64 line() const { return m_recordLine; }
+    qint64 line() const override { return m_recordLine; }
     QChar delimiter() const { return m_delimiter; }
     // Whether the last line read ended with a line break: the last line of a file cut short does not.
     bool lineEnded() const { return m_lineEnded; }

@@ -9,6 +9,7 @@
 #include "io/icewsimport.h"
 #include "io/inputfile.h"
 #include "io/jsonformat.h"
+#include "io/jsonrecords.h"
 #include "io/timelinejsimport.h"
 #include "io/timelinexmlimport.h"
 
@@ -44,6 +45,20 @@ std::optional<RecordImport::Result> readRecords(QIODevice *device, const QString
     csv.skipInvalid = options.skipInvalid;
     csv.encoding = options.encoding;
     csv.limit = limit;
+    if (format == QLatin1String("json-records")) {
+        // JSON is read whole, as for the other JSON formats; its objects then go through the CSV importer.
+        const QByteArray json = device->read(ImportError::kMaxWholeFileBytes + 1);
+        if (json.size() > ImportError::kMaxWholeFileBytes) {
+            if (error) {
+                *error = ImportError{path, 0, 0, QString(),
+                    QStringLiteral("this JSON file is larger than %1 MB, the most Annals reads of a file read whole")
+                        .arg(ImportError::kMaxWholeFileBytes / (1024 * 1024))};
+            }
+            return std::nullopt;
+        }
+        JsonRecords source(json);
+        return CsvImport::readRecords(source, path, csv, error, sink);
+    }
     return CsvImport::read(device, path, csv, error, sink);
 }
 
@@ -125,7 +140,8 @@ QString formatName(const QString &format)
     static const QHash<QString, QString> names{{u"json"_qs, u"Annals JSON"_qs}, {u"csv"_qs, u"CSV or TSV"_qs},
         {u"timelinejs"_qs, u"TimelineJS JSON"_qs}, {u"gdelt"_qs, u"GDELT event export"_qs},
         {u"acled"_qs, u"ACLED CSV"_qs}, {u"icews"_qs, u"ICEWS event data"_qs}, {u"ics"_qs, u"iCalendar"_qs},
-        {u"timeline"_qs, u"Timeline (.timeline XML)"_qs}, {u"xml"_qs, u"XML"_qs}};
+        {u"timeline"_qs, u"Timeline (.timeline XML)"_qs}, {u"xml"_qs, u"XML"_qs},
+        {u"json-records"_qs, u"JSON records (an array of objects)"_qs}};
     return names.value(format, format);
 }
 
@@ -141,8 +157,10 @@ QString detectFormat(const QString &path, const QString &format)
     const auto json = [&] {
         // TimelineJS or Annals' own: the whole file decides, as the head may cut the JSON short.
         const std::optional<QByteArray> whole = ImportError::readFile(path, nullptr);
-        return whole && TimelineJsImport::looksLikeTimelineJs(*whole) ? QStringLiteral("timelinejs")
-                                                                      : QStringLiteral("json");
+        if (whole && TimelineJsImport::looksLikeTimelineJs(*whole)) {
+            return QStringLiteral("timelinejs");
+        }
+        return whole && JsonRecords::looksLikeRecords(*whole) ? QStringLiteral("json-records") : QStringLiteral("json");
     };
     // The content first: GDELT's exports end in .CSV, and ACLED's are CSV too.
     const QByteArray start = head.trimmed();
@@ -190,7 +208,7 @@ QString fileDialogFilter()
 bool isRecordFormat(const QString &format)
 {
     return format == QLatin1String("csv") || format == QLatin1String("gdelt") || format == QLatin1String("acled")
-        || format == QLatin1String("icews");
+        || format == QLatin1String("icews") || format == QLatin1String("json-records");
 }
 
 QString unknownCountriesNote(const QMap<QString, qsizetype> &unknown)

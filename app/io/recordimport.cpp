@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "recordimport.h"
 
-#include "io/csvreader.h"
+#include "io/recordsource.h"
 
 namespace RecordImport {
 
@@ -34,7 +34,7 @@ bool Columns::require(
     return true;
 }
 
-std::optional<QStringList> readHeader(CsvReader &reader, const QString &fileName, ImportError *error)
+std::optional<QStringList> readHeader(RecordSource &reader, const QString &fileName, ImportError *error)
 {
     QStringList headers;
     if (reader.next(&headers)) {
@@ -47,7 +47,7 @@ std::optional<QStringList> readHeader(CsvReader &reader, const QString &fileName
     return std::nullopt;
 }
 
-std::optional<Result> run(CsvReader &reader, const QString &fileName, const Options &options, const Sink &sink,
+std::optional<Result> run(RecordSource &reader, const QString &fileName, const Options &options, const Sink &sink,
     const Convert &convert, ImportError *error, QMap<QString, qsizetype> *unknownCountries)
 {
     Result result;

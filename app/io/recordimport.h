@@ -13,7 +13,7 @@
 #include <initializer_list>
 #include <optional>
 
-class CsvReader;
+class RecordSource;
 
 // What the importers of record files (CSV, GDELT, ACLED) share: read records one at a time, turn each into an
 // event, stop at the first bad one or skip it with its reason, and hand each event to a sink so that memory stays
@@ -70,10 +70,10 @@ private:
 };
 
 // Reads the header row of a record file that must have one, or says why there is none.
-std::optional<QStringList> readHeader(CsvReader &reader, const QString &fileName, ImportError *error);
+std::optional<QStringList> readHeader(RecordSource &reader, const QString &fileName, ImportError *error);
 
 // `unknownCountries`, where given, is what `convert` counted: it ends in the result.
-std::optional<Result> run(CsvReader &reader, const QString &fileName, const Options &options, const Sink &sink,
+std::optional<Result> run(RecordSource &reader, const QString &fileName, const Options &options, const Sink &sink,
     const Convert &convert, ImportError *error, QMap<QString, qsizetype> *unknownCountries = nullptr);
 
 } // namespace RecordImport

@@ -38,6 +38,7 @@ seed icews "$source"/tests/data/icews/*.tab
 seed timelinejs "$here/seeds/timelinejs" "$shared"/timelinejs/*.json
 seed timeline "$source"/tests/data/timeline/*.timeline
 seed json "$here/seeds/json" "$source"/tests/data/*.json "$source"/resources/data/seed-events.json
+seed jsonrecords "$source"/tests/data/json/*.json
 seed ics "$here/seeds/ics" "$source"/tests/data/ics/*.ics "$shared"/ics/*.ics
 seed date "$here/seeds/date"
 
@@ -47,7 +48,7 @@ seed date "$here/seeds/date"
 # run its file again with ASAN_OPTIONS=malloc_context_size=30.
 export ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=16:malloc_context_size=1}"
 declare -A dictionary=([csvreader]=csv [csv]=csv [gdelt]=records [acled]=records [icews]=records
-    [timelinejs]=json [timeline]=xml [json]=json [ics]=ics [date]=date)
+    [timelinejs]=json [timeline]=xml [json]=json [jsonrecords]=json [ics]=ics [date]=date)
 failed=0
 for target in ${FUZZ_TARGETS:-csvreader csv gdelt acled timelinejs json ics date}; do
     echo "== fuzz_$target ($limit, $mode corpus)"
