@@ -103,6 +103,21 @@ void tst_CsvImport::dates_data()
                                  << "22 May 2023";
     QTest::newRow("compact") << "20191024"
                              << "24 October 2019";
+    // As historians and spreadsheets write them: month names in any case, three-digit years.
+    QTest::newRow("30 may 1381") << "30 may 1381"
+                                 << "30 May 1381";
+    QTest::newRow("Dec 1192, a month") << "Dec 1192"
+                                       << "December 1192";
+    QTest::newRow("Jan 2020") << "Jan 2020"
+                              << "January 2020";
+    QTest::newRow("JANUARY 2020") << "JANUARY 2020"
+                                  << "January 2020";
+    QTest::newRow("Sept. 1939") << "Sept. 1939"
+                                << "September 1939";
+    QTest::newRow("May 22, 2023") << "May 22, 2023"
+                                  << "22 May 2023";
+    QTest::newRow("1 Dec 383") << "1 Dec 383"
+                               << "1 December 383";
 }
 
 void tst_CsvImport::dates()

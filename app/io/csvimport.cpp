@@ -12,6 +12,7 @@
 #include <QRegularExpression>
 
 #include <algorithm>
+#include <tuple>
 
 namespace {
 
@@ -245,40 +246,55 @@ QString fieldFor(const QString &header)
 std::optional<TimePoint> parseDate(QStringView text, QString *error)
 {
     const QString trimmed = text.trimmed().toString();
-    // 9-May-20, 01-January-2015, 22 May 2023, 22 May, 2023 (English month names, as exports write them).
-    static const QRegularExpression named(
-        QStringLiteral(R"(^(\d{1,2})[-\s/]([A-Za-z]{3,9})\.?[-\s/,]+(\d{2}|\d{4})$)"));
     const bool hasLetter = std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isLetter(); });
-    if (const auto m = hasLetter ? named.match(trimmed) : QRegularExpressionMatch(); m.hasMatch()) {
-        const QLocale c = QLocale::c();
-        int month = 0;
-        for (int i = 1; i <= 12 && month == 0; ++i) {
-            if (m.captured(2).compare(c.monthName(i, QLocale::LongFormat), Qt::CaseInsensitive) == 0
-                || m.captured(2).compare(c.monthName(i, QLocale::ShortFormat), Qt::CaseInsensitive) == 0) {
-                month = i;
-            }
-        }
-        if (month == 0) {
-            if (error) {
-                *error = QStringLiteral("\"%1\" names no month").arg(trimmed);
-            }
-            return std::nullopt;
-        }
-        int year = m.captured(3).toInt();
-        if (m.captured(3).size() == 2) {
-            year += year < 70 ? 2000 : 1900; // two-digit years, as ACLED writes them: 20 is 2020
-        }
-        const QString iso = QStringLiteral("%1-%2-%3")
-                                .arg(year, 4, 10, QLatin1Char('0'))
-                                .arg(month, 2, 10, QLatin1Char('0'))
-                                .arg(m.captured(1).toInt(), 2, 10, QLatin1Char('0'));
-        const std::optional<TimePoint> point = TimePoint::parse(iso, error);
-        if (!point && error) {
-            error->replace(iso, trimmed); // the message quotes the date as the file writes it
-        }
-        return point;
+    if (!hasLetter) {
+        return TimePoint::parse(trimmed, error);
     }
-    return TimePoint::parse(trimmed, error);
+    // English month names and abbreviations, in any case, as exports and historians write them: 9-May-20,
+    // 01-January-2015, 22 May 2023, 30 may 1381; May 22, 2023; Dec 1192, January 2020.
+    static const QRegularExpression dayMonthYear(
+        QStringLiteral(R"(^(\d{1,2})[-\s/]([A-Za-z]{3,9})\.?[-\s/,]+(\d{1,4})$)"));
+    static const QRegularExpression monthDayYear(QStringLiteral(R"(^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{3,4})$)"));
+    static const QRegularExpression monthYear(QStringLiteral(R"(^([A-Za-z]{3,9})\.?[-\s/,]+(\d{1,4})$)"));
+    QString day;
+    QString name;
+    QString yearText;
+    if (const auto m = dayMonthYear.match(trimmed); m.hasMatch()) {
+        std::tie(day, name, yearText) = std::tuple{m.captured(1), m.captured(2), m.captured(3)};
+    } else if (const auto m2 = monthDayYear.match(trimmed); m2.hasMatch()) {
+        std::tie(name, day, yearText) = std::tuple{m2.captured(1), m2.captured(2), m2.captured(3)};
+    } else if (const auto m3 = monthYear.match(trimmed); m3.hasMatch()) {
+        std::tie(name, yearText) = std::tuple{m3.captured(1), m3.captured(2)};
+    } else {
+        return TimePoint::parse(trimmed, error);
+    }
+    const QLocale c = QLocale::c();
+    int month = name.compare(QLatin1String("sept"), Qt::CaseInsensitive) == 0 ? 9 : 0;
+    for (int i = 1; i <= 12 && month == 0; ++i) {
+        if (name.compare(c.monthName(i, QLocale::LongFormat), Qt::CaseInsensitive) == 0
+            || name.compare(c.monthName(i, QLocale::ShortFormat), Qt::CaseInsensitive) == 0) {
+            month = i;
+        }
+    }
+    if (month == 0) {
+        if (error) {
+            *error = QStringLiteral("\"%1\" names no month").arg(trimmed);
+        }
+        return std::nullopt;
+    }
+    int year = yearText.toInt();
+    if (yearText.size() == 2 && !day.isEmpty()) {
+        year += year < 70 ? 2000 : 1900; // two-digit years, as ACLED writes them: 9-May-20 is 2020
+    }
+    QString iso = QStringLiteral("%1-%2").arg(year, 4, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0'));
+    if (!day.isEmpty()) {
+        iso += QStringLiteral("-%1").arg(day.toInt(), 2, 10, QLatin1Char('0'));
+    }
+    const std::optional<TimePoint> point = TimePoint::parse(iso, error);
+    if (!point && error) {
+        error->replace(iso, trimmed); // the message quotes the date as the file writes it
+    }
+    return point;
 }
 
 std::optional<Result> read(
