@@ -18,9 +18,11 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSettings>
@@ -29,12 +31,12 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
-#include <QElapsedTimer>
 #include <QTest>
 #include <QTextBlock>
 #include <QTimer>
 
 #include <functional>
+#include <memory>
 
 namespace {
 
@@ -78,6 +80,28 @@ void answerImportPreview(const std::function<bool(ImportDialog *)> &answer)
     poll->start(10);
 }
 
+// Answers the modal windows that come up one after another, each by the next step, until the steps run out.
+void answerModals(QList<std::function<void(QWidget *)>> steps)
+{
+    auto *poll = new QTimer;
+    auto remaining = std::make_shared<QList<std::function<void(QWidget *)>>>(std::move(steps));
+    auto last = std::make_shared<QPointer<QWidget>>();
+    QObject::connect(poll, &QTimer::timeout, poll, [poll, remaining, last] {
+        QWidget *modal = QApplication::activeModalWidget();
+        if (!modal || modal == last->data()) {
+            return; // none yet, or the one just answered, still closing
+        }
+        *last = modal;
+        const auto step = remaining->takeFirst();
+        if (remaining->isEmpty()) {
+            poll->stop();
+            poll->deleteLater();
+        }
+        step(modal);
+    });
+    poll->start(10);
+}
+
 bool importEnabled(const ImportDialog *dialog)
 {
     return dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->isEnabled();
@@ -103,6 +127,7 @@ private slots:
     void filterIsRestoredAfterRestart();
     void dropImportsAnyFormat();
     void importPreviewWritesNothingUntilConfirmed();
+    void aFailedImportKeepsTheDialogAndItsColumns();
     void importRunsBesideTheWindow();
     void cancellingAnImportWritesNothing();
 
@@ -378,6 +403,49 @@ void tst_Browser::dropImportsAnyFormat()
     QCOMPARE(m_window->eventModel()->rowCount(), 30);
 }
 
+void tst_Browser::aFailedImportKeepsTheDialogAndItsColumns()
+{
+    // 150 good records, which the preview's first 100 show, then a bad date that only the import reaches.
+    const QString csv = m_data.filePath(QStringLiteral("late-error.csv"));
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("When,What\n");
+    for (int i = 1; i <= 150; ++i) {
+        file.write(
+            QStringLiteral("2023-07-%1,Meeting number %2\n").arg(1 + i % 28, 2, 10, QLatin1Char('0')).arg(i).toUtf8());
+    }
+    file.write("2023-02-30,A day that does not exist\n");
+    file.close();
+    QStringList seen;
+    answerModals({
+        [&](QWidget *modal) {
+            auto *dialog = qobject_cast<ImportDialog *>(modal);
+            QVERIFY(dialog);
+            // Guessed from the cells: a column of dates and one of words.
+            seen << QStringLiteral("guessed %1").arg(dialog->preview()->columns.value(u"title"_qs));
+            dialog->setColumn(u"summary"_qs, u"What"_qs); // the user's own mapping, to find again
+            dialog->accept();
+        },
+        [&](QWidget *modal) {
+            auto *box = qobject_cast<QMessageBox *>(modal);
+            QVERIFY(box);
+            seen << (box->text().contains(u"late-error.csv:152: field \"When\": \"2023-02-30\" has day 30"_qs)
+                    ? u"refused at line 152"_qs
+                    : box->text());
+            box->accept();
+        },
+        [&](QWidget *modal) {
+            auto *dialog = qobject_cast<ImportDialog *>(modal);
+            QVERIFY(dialog); // back, as the user left it
+            seen << QStringLiteral("again, summary from %1").arg(dialog->options().map.value(u"summary"_qs));
+            dialog->reject();
+        },
+    });
+    m_window->openOrImport(csv);
+    QCOMPARE(seen, QStringList({u"guessed 1"_qs, u"refused at line 152"_qs, u"again, summary from What"_qs}));
+    QCOMPARE(m_window->eventModel()->rowCount(), 9); // nothing was written
+}
+
 void tst_Browser::importPreviewWritesNothingUntilConfirmed()
 {
     // Columns whose names say nothing, and a record with no title.
@@ -390,8 +458,12 @@ void tst_Browser::importPreviewWritesNothingUntilConfirmed()
     const auto mapAndLook = [&](ImportDialog *dialog) {
         seen << QStringLiteral("unmapped: %1, %2")
                     .arg(importEnabled(dialog) ? u"enabled"_qs : u"disabled"_qs,
-                        dialog->problemsText().contains(u"no column gives the title"_qs) ? u"says why"_qs
-                                                                                         : dialog->problemsText());
+                        dialog->problemsText().contains(
+                            u"no column gives the title; choose its column under \"Columns\" "
+                            "in the Import dialog"_qs)
+                                && !dialog->problemsText().contains(u"--map"_qs) // the window's words, not the CLI's
+                            ? u"says why"_qs
+                            : dialog->problemsText());
         dialog->setColumn(u"title"_qs, u"Label"_qs);
         dialog->setColumn(u"start"_qs, u"Day"_qs);
         dialog->setColumn(u"countries"_qs, u"Nation"_qs);

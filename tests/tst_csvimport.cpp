@@ -288,6 +288,10 @@ void tst_CsvImport::errors()
     ImportError error;
     QVERIFY(!readText(text, &error));
     QCOMPARE(error.toString(), message);
+    // The window speaks of its own dialog, never of a command-line flag.
+    const QString inWindow = error.toString(ImportError::Audience::Window);
+    QVERIFY2(!inWindow.contains(u"--map"_qs), qPrintable(inWindow));
+    QCOMPARE(inWindow == message, !message.contains(u"--map"_qs));
 }
 
 void tst_CsvImport::skipInvalidKeepsTheGoodOnes()

@@ -168,7 +168,8 @@ QString ImportDialog::problemsText() const
 
 void ImportDialog::rebuildColumnEditors()
 {
-    const bool csv = m_preview && m_preview->format == QLatin1String("csv");
+    const bool csv = m_preview
+        && (m_preview->format == QLatin1String("csv") || m_preview->format == QLatin1String("json-records"));
     m_columnsBox->setVisible(csv && !m_preview->headers.isEmpty());
     if (!csv || m_preview->headers == m_headers) {
         return;
@@ -221,7 +222,7 @@ void ImportDialog::updatePreview()
     QStringList problems;
     if (!m_preview) {
         m_summary->setText(tr("This file cannot be imported as it is."));
-        problems << error.toString();
+        problems << error.toString(ImportError::Audience::Window);
     } else {
         const QLocale locale;
         m_table->setRowCount(int(m_preview->events.size()));
@@ -245,7 +246,7 @@ void ImportDialog::updatePreview()
         const QString fileName = QFileInfo(m_path).fileName();
         for (ImportError problem : m_preview->problems) {
             problem.file = problem.file.isEmpty() ? problem.file : fileName; // the dialog names the file already
-            problems << problem.toString();
+            problems << problem.toString(ImportError::Audience::Window);
         }
     }
     const bool bad

@@ -450,10 +450,10 @@ void MainWindow::previewImport(const QString &path)
         statusBar()->showMessage(tr("An import is running; import %1 after it.").arg(QFileInfo(path).fileName()), 8000);
         return;
     }
+    // An import that fails brings the dialog back as the user left it (format, columns, options), to mend and try
+    // again rather than start over.
     ImportDialog dialog(path, this);
-    if (dialog.exec() == QDialog::Accepted) {
-        importPath(path, dialog.options());
-    }
+    while (dialog.exec() == QDialog::Accepted && !importPath(path, dialog.options())) { }
 }
 
 bool MainWindow::importPath(const QString &path, const Importer::Options &options)
@@ -463,7 +463,7 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
     const ImportRunner::Outcome job = ImportRunner::run(path, options, *m_store, this);
     if (!job.summary) {
         if (!job.cancelled) {
-            showPlainWarning(this, tr("Nothing was imported"), job.error.toString());
+            showPlainWarning(this, tr("Nothing was imported"), job.error.toString(ImportError::Audience::Window));
         } else {
             statusBar()->showMessage(tr("Import cancelled; the timeline is as it was."), 8000);
         }

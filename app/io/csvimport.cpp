@@ -370,10 +370,14 @@ std::optional<Result> readRecords(
     }
     for (const char *needed : {"title", "start"}) {
         if (!result.columns.contains(QLatin1String(needed))) {
-            return fail(1, QString(),
-                QStringLiteral("no column gives the %1; name one with --map %1=COLUMN (the "
-                               "columns are %2)")
-                    .arg(QLatin1String(needed), result.headers.join(QStringLiteral(", "))));
+            const QString field = QLatin1String(needed);
+            if (error) {
+                *error = ImportError{fileName, 1, 0, QString(),
+                    QStringLiteral("no column gives the %1; %2 (the columns are %3)")
+                        .arg(field, ImportError::mapHint(field, ImportError::Audience::CommandLine),
+                            result.headers.join(QStringLiteral(", ")))};
+            }
+            return std::nullopt;
         }
     }
 

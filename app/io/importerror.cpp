@@ -2,6 +2,7 @@
 #include "importerror.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 std::optional<QByteArray> ImportError::readFile(const QString &path, ImportError *error)
 {
@@ -25,7 +26,14 @@ std::optional<QByteArray> ImportError::readFile(const QString &path, ImportError
     return file.readAll();
 }
 
-QString ImportError::toString() const
+QString ImportError::mapHint(const QString &field, Audience audience)
+{
+    return audience == Audience::CommandLine
+        ? QStringLiteral("name one with --map %1=COLUMN").arg(field)
+        : QStringLiteral("choose its column under \"Columns\" in the Import dialog");
+}
+
+QString ImportError::toString(Audience audience) const
 {
     QString where = file;
     if (line > 0) {
@@ -34,6 +42,11 @@ QString ImportError::toString() const
             where += QLatin1Char(':') + QString::number(column);
         }
     }
-    const QString what = (field.isEmpty() ? QString() : field + QStringLiteral(": ")) + message;
+    QString what = (field.isEmpty() ? QString() : field + QStringLiteral(": ")) + message;
+    if (audience != Audience::CommandLine) {
+        static const QRegularExpression hint(
+            QRegularExpression::escape(mapHint(u"FIELD"_qs, Audience::CommandLine)).replace(u"FIELD"_qs, u"\\w+"_qs));
+        what.replace(hint, mapHint(QString(), audience));
+    }
     return where.isEmpty() ? what : where + QStringLiteral(": ") + what;
 }

@@ -15,8 +15,13 @@ struct ImportError {
     QString field; // "event 3, field \"start\"", or empty
     QString message;
 
+    // Who reads the message: the command line's user is told of --map, the window's of the Import dialog.
+    enum class Audience { CommandLine, Window };
     // "broken.json:12:14: event 3, field "start": "2023-13-01" has month 13; a month runs from 1 to 12"
-    QString toString() const;
+    QString toString(Audience audience = Audience::CommandLine) const;
+    // How to give a field its column, in the audience's words ("name one with --map title=COLUMN"); a message
+    // that holds the command line's words says the window's in toString(Audience::Window).
+    static QString mapHint(const QString &field, Audience audience);
 
     // Formats read whole (JSON, iCalendar) are read up to this size, so that memory stays bounded.
     static constexpr qint64 kMaxWholeFileBytes = qint64(512) * 1024 * 1024;
