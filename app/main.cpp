@@ -10,9 +10,11 @@
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QGuiApplication>
 #include <QMessageBox>
 #include <QTextStream>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -68,13 +70,27 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("annals"));
     QApplication::setApplicationDisplayName(QStringLiteral("Annals"));
     QApplication::setApplicationVersion(QStringLiteral(ANNALS_VERSION));
+    // A file of events given instead of a timeline (an "Open with Annals" of a .csv, .ics or .json) opens the
+    // default timeline and its import preview, rather than failing as a damaged timeline.
+    QString importLater;
+    if (QFileInfo info(options.timeline);
+        info.isFile() && info.suffix().compare(u"annals"_qs, Qt::CaseInsensitive) != 0) {
+        QFile file(options.timeline);
+        if (file.open(QIODevice::ReadOnly) && !file.read(16).startsWith("SQLite format 3")) {
+            importLater = options.timeline;
+        }
+    }
     QString error;
-    std::unique_ptr<EventStore> store = Seed::openTimeline(options.timeline, &error);
+    std::unique_ptr<EventStore> store
+        = Seed::openTimeline(importLater.isEmpty() ? options.timeline : QString(), &error);
     if (!store) {
         QMessageBox::critical(nullptr, QStringLiteral("Annals"), error);
         return 1;
     }
     MainWindow window(std::move(store));
     window.show();
+    if (!importLater.isEmpty()) {
+        QTimer::singleShot(0, &window, [&window, importLater] { window.openOrImport(importLater); });
+    }
     return app.exec();
 }

@@ -217,6 +217,7 @@ void tst_CsvImport::jsonRecords()
     QFETCH(QString, file);
     const QString path = QStringLiteral(ANNALS_TEST_DATA "/json/") + file;
     QCOMPARE(Importer::detectFormat(path), u"json-records"_qs);
+    QVERIFY(Importer::formats().contains(u"json-records"_qs)); // so that --format and the dialog offer it
     ImportError error;
     const std::optional<Importer::Result> result = Importer::readFile(path, {}, &error);
     QVERIFY2(result, qPrintable(error.toString()));

@@ -65,7 +65,8 @@ QString usage()
     return QStringLiteral(
         "Usage: annals [FILE.annals]              open the window on a timeline\n"
         "       annals list [filters] [--format table|json|csv] [--tz ZONE]\n"
-        "       annals import FILE [--format auto|json|csv|timelinejs|gdelt|acled|icews|ics|timeline] [--map "
+        "       annals import FILE [--format auto|json|csv|timelinejs|gdelt|acled|icews|ics|timeline|json-records] "
+        "[--map "
         "FIELD=COLUMN,...] "
         "[--skip-invalid]\n"
         "       annals export --format json|csv -o OUT [--tz ZONE] [filters]\n"

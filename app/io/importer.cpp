@@ -130,8 +130,8 @@ namespace Importer {
 
 const QStringList &formats()
 {
-    static const QStringList list{
-        u"json"_qs, u"csv"_qs, u"timelinejs"_qs, u"gdelt"_qs, u"acled"_qs, u"icews"_qs, u"ics"_qs, u"timeline"_qs};
+    static const QStringList list{u"json"_qs, u"csv"_qs, u"timelinejs"_qs, u"gdelt"_qs, u"acled"_qs, u"icews"_qs,
+        u"ics"_qs, u"timeline"_qs, u"json-records"_qs};
     return list;
 }
 
