@@ -70,6 +70,13 @@ void tst_Countries::lookup_data()
                                          << "TR";
     QTest::newRow("ISO renamed: Swaziland") << "swaziland"
                                             << "SZ";
+    // A short form two countries share names neither; the alias table says which the usual name means.
+    QTest::newRow("Virgin Islands, British or U.S.") << "Virgin Islands"
+                                                     << "";
+    QTest::newRow("US Virgin Islands") << "US Virgin Islands"
+                                       << "VI";
+    QTest::newRow("Congo, Republic of") << "Congo, Republic of"
+                                        << "CG";
     QTest::newRow("inner spaces") << "South   Korea"
                                   << "KR";
     QTest::newRow("unknown code") << "XX"

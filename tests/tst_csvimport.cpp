@@ -2,6 +2,7 @@
 #include "io/csvimport.h"
 #include "io/csvreader.h"
 #include "io/importer.h"
+#include "io/jsonrecords.h"
 
 #include <QBuffer>
 #include <QLocale>
@@ -30,6 +31,8 @@ private slots:
     void dates();
     void mapsHeadersToFields();
     void explicitMapAndMissingValues();
+    void jsonValuesAsText();
+    void twoDigitYearWithoutADay();
     void guessesFromContent_data();
     void guessesFromContent();
     void jsonRecords_data();
@@ -118,6 +121,9 @@ void tst_CsvImport::dates_data()
                                   << "22 May 2023";
     QTest::newRow("1 Dec 383") << "1 Dec 383"
                                << "1 December 383";
+    // Two-digit years with a day, as Excel's d-mmm-yy: this century up to this year, else the last.
+    QTest::newRow("8-May-45") << "8-May-45"
+                              << "8 May 1945";
 }
 
 void tst_CsvImport::dates()
@@ -171,6 +177,10 @@ void tst_CsvImport::guessesFromContent_data()
         << ""
         << "Mishustin arrives in Beijing|22 May 2023||The prime minister's first visit, with talks on trade, energy "
            "and the payment system.";
+    QTest::newRow("a start and an end, by their names") << QByteArray("endTime,label,startTime\n"
+                                                                      "1918-11-11,The First World War,1914-07-28\n")
+                                                        << ""
+                                                        << "The First World War|28 July 1914 – 11 November 1918||";
     QTest::newRow("a year column is a date, a count is not")
         << QByteArray("Year,Casualties,What\n1914,1000,Battle of the Frontiers\n1916,50000,Battle of the Somme\n") << ""
         << "Battle of the Frontiers|1914||";
@@ -232,12 +242,40 @@ void tst_CsvImport::jsonRecords()
               .join(u'|'),
         "first");
     QCOMPARE(event.time.precision(), Precision::Day); // every date at midnight: days, not moments
+    if (file.startsWith(u"sparql")) {
+        // The query's own column order, from head.vars.
+        ImportError problem;
+        const auto preview = Importer::preview(path, {}, 10, &problem);
+        QVERIFY(preview);
+        QCOMPARE(preview->headers, QStringList({u"event"_qs, u"eventLabel"_qs, u"date"_qs}));
+    }
     if (file.startsWith(u"wikidata")) {
         // 490 BC, an array value as a list, and a record without an article.
         QCOMPARE(result->events[1].time.toDisplayString(QLocale(QLocale::English)), u"12 September 490 BC"_qs);
         QCOMPARE(result->events[2].sources.size(), 0);
         QCOMPARE(result->events[3].actors.size(), 2);
     }
+}
+
+void tst_CsvImport::jsonValuesAsText()
+{
+    // Numbers as written (a huge one without overflowing a qint64), arrays as lists, nested objects as JSON.
+    JsonRecords records(
+        R"([{"n": 1e300, "m": 3, "l": ["a", "b"], "o": {"x": 1}, "s": {"type": "uri", "value": "u"}}])");
+    QStringList fields;
+    QVERIFY(records.next(&fields));
+    QCOMPARE(fields, QStringList({u"l"_qs, u"m"_qs, u"n"_qs, u"o"_qs, u"s"_qs}));
+    QVERIFY(records.next(&fields));
+    QCOMPARE(fields, QStringList({u"a; b"_qs, u"3"_qs, u"1e+300"_qs, u"{\"x\":1}"_qs, u"u"_qs}));
+    QVERIFY(!records.next(&fields));
+    QVERIFY(records.error().isEmpty());
+}
+
+void tst_CsvImport::twoDigitYearWithoutADay()
+{
+    QString error;
+    QVERIFY(!CsvImport::parseDate(u"Jan-20", &error));
+    QCOMPARE(error, u"\"Jan-20\" has a two-digit year; write it with four (\"Jan 2020\" or \"Jan 1920\")"_qs);
 }
 
 void tst_CsvImport::explicitMapAndMissingValues()

@@ -86,19 +86,32 @@ const Table &table()
                 add(entry.value(QLatin1String(field)).toString(), code);
             }
         }
-        // ISO's sorted forms, read as people write them, where that names no other country: "Iran, Islamic
-        // Republic of" is also "Iran" and "Islamic Republic of Iran"; "Congo, The Democratic Republic of the" is
-        // "Democratic Republic of the Congo"; "Holy See (Vatican City State)" is "Holy See". ("Korea, Republic
-        // of" leaves "Korea" to the alias table.)
+        // ISO's sorted forms, read as people write them, where that names no other country (checked below): "Iran,
+        // Islamic Republic of" is also "Iran" and "Islamic Republic of Iran"; "Congo, The Democratic Republic of the"
+        // is "Democratic Republic of the Congo"; "Holy See (Vatican City State)" is "Holy See". ("Korea, Republic of"
+        // leaves "Korea" to the alias table.)
+        QHash<QString, QString> sorted; // key -> code, or empty where two countries claim it
+        const auto offer = [&](const QString &name, const QString &code) {
+            const QString k = key(name);
+            if (!t.codeByKey.contains(k)) {
+                const auto it = sorted.constFind(k);
+                sorted.insert(k, it == sorted.cend() || *it == code ? code : QString());
+            }
+        };
         for (const QJsonValue &value : entries) {
             const QString name = value.toObject().value(u"name").toString();
             const QString code = value.toObject().value(u"alpha_2").toString();
             if (const qsizetype comma = name.indexOf(u','); comma > 0) {
-                add(name.left(comma), code);
-                add(name.mid(comma + 1).trimmed() + u' ' + name.left(comma), code);
+                offer(name.left(comma), code);
+                offer(name.mid(comma + 1).trimmed() + u' ' + name.left(comma), code);
             }
             if (const qsizetype paren = name.indexOf(QLatin1String(" (")); paren > 0) {
-                add(name.left(paren), code);
+                offer(name.left(paren), code);
+            }
+        }
+        for (auto it = sorted.cbegin(); it != sorted.cend(); ++it) {
+            if (!it.value().isEmpty()) { // "Virgin Islands" is British and U.S.: neither, unless an alias says
+                t.codeByKey.insert(it.key(), it.value());
             }
         }
         if (t.nameByCode.isEmpty()) {

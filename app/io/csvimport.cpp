@@ -7,6 +7,7 @@
 #include "io/jsonformat.h"
 #include "io/recordimport.h"
 
+#include <QDate>
 #include <QFile>
 #include <QLocale>
 #include <QRegularExpression>
@@ -184,12 +185,36 @@ void guessFromContent(const QList<QStringList> &records, const QStringList &head
             }
         }
     }
-    if (guessed(u"start"_qs) && !columns->contains(u"start"_qs)) {
+    // Dates: a column named like a start first (startTime, inception, begin), else the first; then one named like
+    // an end (endTime, dissolved, until) is the end.
+    const auto named = [&](qsizetype c, std::initializer_list<const char *> words) {
+        const QString name = headers[c].toLower();
+        return std::any_of(
+            words.begin(), words.end(), [&](const char *word) { return name.contains(QLatin1String(word)); });
+    };
+    const auto dateColumn = [&](std::initializer_list<const char *> words, bool orFirst) {
+        int first = -1;
         for (qsizetype c = 0; c < headers.size(); ++c) {
-            if (shapes[c] == Shape::Date && !taken(c)) {
-                columns->insert(u"start"_qs, int(c));
-                break;
+            if (shapes[c] != Shape::Date || taken(c)) {
+                continue;
             }
+            if (named(c, words)) {
+                return int(c);
+            }
+            first = first < 0 ? int(c) : first;
+        }
+        return orFirst ? first : -1;
+    };
+    if (guessed(u"start"_qs) && !columns->contains(u"start"_qs)) {
+        if (const int c
+            = dateColumn({"start", "begin", "from", "inception", "founded", "opened", "date", "when"}, true);
+            c >= 0) {
+            columns->insert(u"start"_qs, c);
+        }
+    }
+    if (guessed(u"end"_qs) && !columns->contains(u"end"_qs) && columns->contains(u"start"_qs)) {
+        if (const int c = dateColumn({"end", "until", "finish", "dissolved", "closed", "to"}, false); c >= 0) {
+            columns->insert(u"end"_qs, c);
         }
     }
     if (guessed(u"title"_qs) && !columns->contains(u"title"_qs)) {
@@ -283,8 +308,18 @@ std::optional<TimePoint> parseDate(QStringView text, QString *error)
         return std::nullopt;
     }
     int year = yearText.toInt();
-    if (yearText.size() == 2 && !day.isEmpty()) {
-        year += year < 70 ? 2000 : 1900; // two-digit years, as ACLED writes them: 9-May-20 is 2020
+    if (yearText.size() == 2) {
+        if (day.isEmpty()) {
+            // "Jan-20" or "May 22": a month of which year? Not the year 20.
+            if (error) {
+                *error = QStringLiteral("\"%1\" has a two-digit year; write it with four (\"%2 20%3\" or \"%2 19%3\")")
+                             .arg(trimmed, name, yearText);
+            }
+            return std::nullopt;
+        }
+        // As ACLED and Excel write them (9-May-20 is 2020): a year up to this one in this century, else the last.
+        const int thisYear = QDate::currentDate().year();
+        year += year <= thisYear % 100 ? thisYear / 100 * 100 : thisYear / 100 * 100 - 100;
     }
     QString iso = QStringLiteral("%1-%2").arg(year, 4, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0'));
     if (!day.isEmpty()) {

@@ -317,7 +317,10 @@ std::optional<Preview> preview(const QString &path, const Options &options, qsiz
         if (!read) {
             // The columns still, so that the user can map them.
             file = InputFile::open(path, nullptr);
-            if (file) {
+            if (file && preview.format == QLatin1String("json-records")) {
+                JsonRecords records(file->read(ImportError::kMaxWholeFileBytes));
+                records.next(&preview.headers);
+            } else if (file) {
                 CsvReader reader(file.get(), QChar(), options.encoding);
                 reader.next(&preview.headers);
             }

@@ -5,6 +5,9 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
+
+#include <cmath>
 
 namespace {
 
@@ -66,8 +69,9 @@ QString textOf(const QJsonValue &value)
         return value.toString();
     case QJsonValue::Double: {
         const double number = value.toDouble();
-        return number == double(qint64(number)) && std::abs(number) < 1e15 ? QString::number(qint64(number))
-                                                                           : QString::number(number, 'g', 15);
+        // The range first: converting a double beyond qint64 to one is undefined.
+        return std::abs(number) < 1e15 && number == std::trunc(number) ? QString::number(qint64(number))
+                                                                       : QString::number(number, 'g', 15);
     }
     case QJsonValue::Bool:
         return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
@@ -124,10 +128,17 @@ JsonRecords::JsonRecords(const QByteArray &json)
         from = bindings < 0 ? -1 : json.indexOf('[', bindings);
     }
     m_lines = elementLines(json, std::max<qsizetype>(0, from));
+    // SPARQL results name their columns in the query's order; other objects' keys come sorted (as QJsonObject
+    // keeps them).
+    for (const QJsonValue &name : document.object().value(u"head").toObject().value(u"vars").toArray()) {
+        m_keys << name.toString();
+    }
+    QSet<QString> known(m_keys.cbegin(), m_keys.cend());
     for (const QJsonValue &value : std::as_const(m_objects)) {
         const QJsonObject object = value.toObject();
         for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-            if (!m_keys.contains(it.key())) {
+            if (!known.contains(it.key())) {
+                known.insert(it.key());
                 m_keys << it.key();
             }
         }
