@@ -50,7 +50,7 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-quarantine_size_mb=16:malloc_context_size=1
 declare -A dictionary=([csvreader]=csv [csv]=csv [gdelt]=records [acled]=records [icews]=records
     [timelinejs]=json [timeline]=xml [json]=json [jsonrecords]=json [ics]=ics [date]=date)
 failed=0
-for target in ${FUZZ_TARGETS:-csvreader csv gdelt acled timelinejs json ics date}; do
+for target in ${FUZZ_TARGETS:-csvreader csv gdelt acled icews timelinejs timeline json jsonrecords ics date}; do
     echo "== fuzz_$target ($limit, $mode corpus)"
     if ! "$build/tests/fuzz/fuzz_$target" "$limit" -max_len="${FUZZ_MAX_LEN:-8192}" -timeout=10 -rss_limit_mb=2048 \
         ${FUZZ_FLAGS:-} -dict="$here/${dictionary[$target]}.dict" -artifact_prefix="$build/crashes/$target-" -print_final_stats=1 \
