@@ -80,7 +80,7 @@ void tst_AcledImport::rowsAsEvents_data()
                                                 "Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad";
     QTest::newRow("2020: within a week, associated actors")
         << "acled-2020.csv" << 1 << "acled-KEN6021"
-        << "14 May 2020"
+        << "c. 14 May 2020"
         << "KE"
         << "Peaceful protest in Nairobi"
         << "actor 1: Protesters (Kenya); with actor 1: Health Workers (Kenya); with actor 1: Labour Group (Kenya)";
@@ -96,7 +96,7 @@ void tst_AcledImport::rowsAsEvents_data()
                                          << "actor 1: Military Forces of Syria (2000-); actor 2: HTS: Hayat Tahrir "
                                             "al Sham";
     QTest::newRow("2020: UTF-8 place") << "acled-2020.csv" << 5 << "acled-MLI4219"
-                                       << "31 May 2020"
+                                       << "c. 31 May 2020"
                                        << "ML"
                                        << "Violent demonstration in Ségou"
                                        << "actor 1: Rioters (Mali); with actor 1: Youth Militia (Mali); actor 2: "
@@ -108,7 +108,7 @@ void tst_AcledImport::rowsAsEvents_data()
                                     << "actor 1: Military Forces of Nigeria (2015-); actor 2: Boko Haram - Jamaatu "
                                        "Ahli is-Sunnah lid-Dawati wal-Jihad";
     QTest::newRow("2017: ally actor") << "acled-api-2017.csv" << 2 << "acled-KEN4410"
-                                      << "20 March 2017"
+                                      << "c. 20 March 2017"
                                       << "KE"
                                       << "Riots/Protests in Kisumu"
                                       << "actor 1: Protesters (Kenya); with actor 1: Teachers (Kenya)";
@@ -131,7 +131,7 @@ void tst_AcledImport::rowsAsEvents_data()
                                            << "actor 1: Al Shabaab; actor 2: AMISOM: African Union Mission in "
                                               "Somalia (2007-); with actor 2: Military Forces of Somalia (2012-)";
     QTest::newRow("2015: 9-May-15") << "acled-africa-2015.csv" << 2 << "acled-KEN3302"
-                                    << "9 May 2015"
+                                    << "c. 9 May 2015"
                                     << "KE"
                                     << "Riots/Protests in Nairobi"
                                     << "actor 1: Protesters (Kenya); with actor 1: Students (Kenya)";

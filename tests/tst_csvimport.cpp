@@ -27,12 +27,9 @@ class tst_CsvImport : public QObject {
 private slots:
     void records_data();
     void records();
-    void dates_data();
-    void dates();
     void mapsHeadersToFields();
     void explicitMapAndMissingValues();
     void jsonValuesAsText();
-    void twoDigitYearWithoutADay();
     void guessesFromContent_data();
     void guessesFromContent();
     void jsonRecords_data();
@@ -86,54 +83,6 @@ void tst_CsvImport::records()
     }
     QVERIFY2(reader.error().isEmpty(), qPrintable(reader.error()));
     QCOMPARE(records, expected);
-}
-
-void tst_CsvImport::dates_data()
-{
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("display");
-    QTest::newRow("ISO day") << "2023-05-22"
-                             << "22 May 2023";
-    QTest::newRow("year") << "2023"
-                          << "2023";
-    QTest::newRow("year and month") << "2023-05"
-                                    << "May 2023";
-    QTest::newRow("ACLED 9-May-20") << "9-May-20"
-                                    << "9 May 2020";
-    QTest::newRow("ACLED 01-January-2015") << "01-January-2015"
-                                           << "1 January 2015";
-    QTest::newRow("22 May 2023") << "22 May 2023"
-                                 << "22 May 2023";
-    QTest::newRow("compact") << "20191024"
-                             << "24 October 2019";
-    // As historians and spreadsheets write them: month names in any case, three-digit years.
-    QTest::newRow("30 may 1381") << "30 may 1381"
-                                 << "30 May 1381";
-    QTest::newRow("Dec 1192, a month") << "Dec 1192"
-                                       << "December 1192";
-    QTest::newRow("Jan 2020") << "Jan 2020"
-                              << "January 2020";
-    QTest::newRow("JANUARY 2020") << "JANUARY 2020"
-                                  << "January 2020";
-    QTest::newRow("Sept. 1939") << "Sept. 1939"
-                                << "September 1939";
-    QTest::newRow("May 22, 2023") << "May 22, 2023"
-                                  << "22 May 2023";
-    QTest::newRow("1 Dec 383") << "1 Dec 383"
-                               << "1 December 383";
-    // Two-digit years with a day, as Excel's d-mmm-yy: this century up to this year, else the last.
-    QTest::newRow("8-May-45") << "8-May-45"
-                              << "8 May 1945";
-}
-
-void tst_CsvImport::dates()
-{
-    QFETCH(QString, text);
-    QFETCH(QString, display);
-    QString error;
-    const std::optional<TimePoint> point = CsvImport::parseDate(text, &error);
-    QVERIFY2(point, qPrintable(error));
-    QCOMPARE(EventTime(point->seconds, point->precision).toDisplayString(QLocale(QLocale::English)), display);
 }
 
 void tst_CsvImport::mapsHeadersToFields()
@@ -269,13 +218,6 @@ void tst_CsvImport::jsonValuesAsText()
     QCOMPARE(fields, QStringList({u"a; b"_qs, u"3"_qs, u"1e+300"_qs, u"{\"x\":1}"_qs, u"u"_qs}));
     QVERIFY(!records.next(&fields));
     QVERIFY(records.error().isEmpty());
-}
-
-void tst_CsvImport::twoDigitYearWithoutADay()
-{
-    QString error;
-    QVERIFY(!CsvImport::parseDate(u"Jan-20", &error));
-    QCOMPARE(error, u"\"Jan-20\" has a two-digit year; write it with four (\"Jan 2020\" or \"Jan 1920\")"_qs);
 }
 
 void tst_CsvImport::explicitMapAndMissingValues()

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "domain/datetext.h"
 #include "io/seed.h"
 #include "storage/eventstore.h"
 #include "storage/schema.h"
@@ -74,6 +75,10 @@ private slots:
     void malformedSearchIsHarmless_data();
     void malformedSearchIsHarmless();
     void readsBackWhatWasWritten();
+    void keepsQualifiedDatesAndMilliseconds();
+    void filtersByCertainty_data();
+    void filtersByCertainty();
+    void identicalRepeatsAreKeptOnce();
     void reimportAddsNothing();
     void changedEventIsUpdated();
     void fullTextIndexMatchesItsText();
@@ -196,7 +201,7 @@ void tst_EventStore::refusesNewerFile()
     QCOMPARE(store.errorString(),
         path
             + QStringLiteral(": it was written by a newer Annals (schema version 99; this "
-                             "one reads up to 4)"));
+                             "one reads up to 5)"));
 }
 
 void tst_EventStore::keepsItsTitle()
@@ -397,6 +402,102 @@ void tst_EventStore::readsBackWhatWasWritten()
     QVERIFY(!m_store->event(u"no-such-id"_qs));
 }
 
+// Events whose dates say how sure they are, or are known to the millisecond, as a file would hold them.
+static QList<Event> qualifiedEvents()
+{
+    QList<Event> events;
+    const auto add = [&](const char *id, const char *date) {
+        events << simpleEvent(QString::fromLatin1(id), QString::fromLatin1(id), "2000");
+        events.last().time = *DateText::parse(QString::fromUtf8(date));
+    };
+    add("circa", "c. 383");
+    add("uncertain", "1984?");
+    add("both", "1984%");
+    add("between", "Between 47 and 50");
+    add("decade", "198X");
+    add("later", "2023-05-22T14:30:15.250Z");
+    add("earlier", "2023-05-22T14:30:15.004Z");
+    add("span of milliseconds", "2023-05-22T14:30:15.100Z/2023-05-22T14:30:15.900Z");
+    return events;
+}
+
+void tst_EventStore::keepsQualifiedDatesAndMilliseconds()
+{
+    const QString path = m_dir.filePath(QStringLiteral("qualified.annals"));
+    QFile::remove(path);
+    EventStore store(path);
+    QVERIFY(store.open());
+    const QList<Event> events = qualifiedEvents();
+    QVERIFY2(store.write(events), qPrintable(store.errorString()));
+    for (const Event &event : events) {
+        const std::optional<Event> stored = store.event(event.id);
+        QVERIFY(stored);
+        QCOMPARE(stored->time, event.time);
+        QCOMPARE(stored->time.toDisplayString(), event.time.toDisplayString());
+    }
+    // Events in one second are in the order of their milliseconds, whatever the order they were written in.
+    EventFilter sameSecond;
+    sameSecond.from = at("2023-05-22T14:30Z");
+    const QStringList order = ids(store.events(sameSecond));
+    QCOMPARE(order, QStringList({u"earlier"_qs, u"span of milliseconds"_qs, u"later"_qs}));
+    // Written again, nothing changes; a changed qualifier or millisecond is an update.
+    std::optional<WriteSummary> again = store.write(events);
+    QVERIFY(again);
+    QCOMPARE(again->unchanged, int(events.size()));
+    QList<Event> changed = events;
+    changed[0].time.setQualifiers(EventTime::Uncertain);
+    changed[5].time.setMilliseconds(251, 0);
+    again = store.write(changed);
+    QVERIFY(again);
+    QCOMPARE(again->updated, 2);
+    QCOMPARE(store.event(u"later"_qs)->time.startMillisecond(), 251);
+}
+
+void tst_EventStore::filtersByCertainty_data()
+{
+    QTest::addColumn<QStringList>("certainties");
+    QTest::addColumn<QStringList>("expected");
+    QTest::newRow("exact") << QStringList{u"exact"_qs}
+                           << QStringList{u"earlier"_qs, u"span of milliseconds"_qs, u"later"_qs};
+    QTest::newRow("approximate") << QStringList{u"approximate"_qs} << QStringList{u"circa"_qs, u"both"_qs};
+    // Uncertain, or somewhere within a span.
+    QTest::newRow("uncertain") << QStringList{u"Uncertain"_qs}
+                               << QStringList{u"between"_qs, u"decade"_qs, u"uncertain"_qs, u"both"_qs};
+    QTest::newRow("approximate or exact")
+        << QStringList{u"approximate"_qs, u"exact"_qs}
+        << QStringList{u"circa"_qs, u"both"_qs, u"earlier"_qs, u"span of milliseconds"_qs, u"later"_qs};
+    QTest::newRow("a word that is none") << QStringList{u"vague"_qs} << QStringList();
+}
+
+void tst_EventStore::filtersByCertainty()
+{
+    QFETCH(QStringList, certainties);
+    QFETCH(QStringList, expected);
+    EventStore store(u":memory:"_qs);
+    QVERIFY(store.open());
+    QVERIFY(store.write(qualifiedEvents()));
+    EventFilter filter;
+    filter.certainties = certainties;
+    QCOMPARE(ids(store.events(filter)), expected);
+    QCOMPARE(store.count(filter), int(expected.size()));
+}
+
+void tst_EventStore::identicalRepeatsAreKeptOnce()
+{
+    // A record met twice in one write, word for word, is one event (a derived id repeats only for that); the
+    // same id with other contents is refused (failedWriteLeavesFileUnchanged).
+    QList<Event> events = Seed::events();
+    events.insert(2, events[5]);
+    events << events[0];
+    EventStore store(u":memory:"_qs);
+    QVERIFY(store.open());
+    const std::optional<WriteSummary> summary = store.write(events);
+    QVERIFY2(summary, qPrintable(store.errorString()));
+    QCOMPARE(summary->added, 9);
+    QCOMPARE(summary->repeated, 2);
+    QCOMPARE(store.count(), 9);
+}
+
 void tst_EventStore::reimportAddsNothing()
 {
     const std::optional<WriteSummary> again = m_store->write(Seed::events());
@@ -524,7 +625,8 @@ void tst_EventStore::failedWriteLeavesFileUnchanged()
         ten[badIndex].title = u"Changed the second time"_qs;
         problem = problem.arg(ten[0].id);
     } else if (tag == "updated id repeated") {
-        ten[badIndex] = ten[0];
+        ten[badIndex] = ten[0]; // the same id with other contents: a conflict (the same record again is not)
+        ten[badIndex].title = u"Changed again"_qs;
         problem = problem.arg(ten[0].id);
     } else if (tag == "no title") {
         ten[badIndex].title.clear();

@@ -67,8 +67,11 @@ void tst_EventTime::parse_data()
     QTest::newRow("leap day in 2000") << "2000-02-29" << utc(2000, 2, 29) << Precision::Day;
     QTest::newRow("minute, UTC") << "2023-03-21T14:30Z" << utc(2023, 3, 21, 14, 30) << Precision::Minute;
     QTest::newRow("minute, offset") << "2023-03-21T14:30+03:00" << utc(2023, 3, 21, 11, 30) << Precision::Minute;
-    QTest::newRow("minute, space, seconds")
-        << "2023-03-21 14:30:59" << utc(2023, 3, 21, 14, 30) + 59 << Precision::Minute;
+    QTest::newRow("second, space")
+        << "2023-03-21 14:30:59" << utc(2023, 3, 21, 14, 30) + 59 << Precision::Second;
+    QTest::newRow("zero seconds are a minute") << "2023-03-21 14:30:00" << utc(2023, 3, 21, 14, 30) << Precision::Minute;
+    QTest::newRow("millisecond") << "2023-03-21T14:30:59.004Z" << utc(2023, 3, 21, 14, 30) + 59
+                                 << Precision::Millisecond;
     QTest::newRow("before 1970") << "1914-07-28" << utc(1914, 7, 28) << Precision::Day;
     QTest::newRow("490 BC") << "490 BC" << utc(-490, 1, 1) << Precision::Year; // QDate has no year 0
     QTest::newRow("490 BCE, lower case") << "490 bce" << utc(-490, 1, 1) << Precision::Year;

@@ -126,13 +126,13 @@ void tst_ICalendarImport::overridesAndExceptions_data()
     QTest::addColumn<QString>("when");
     QTest::addColumn<QString>("title");
     QTest::newRow("first occurrence") << "talks@harbour"
-                                      << "5 June 1911, 10:01–11:01 UTC"
+                                      << "5 June 1911, 10:01:15–11:01:15 UTC"
                                       << "Harbour talks";
     QTest::newRow("override, moved two days") << "talks@harbour/1911-06-26T10:01:15Z"
-                                              << "28 June 1911, 15:01–16:01 UTC"
+                                              << "28 June 1911, 15:01:15–16:01:15 UTC"
                                               << "Harbour talks (moved to Wednesday)";
     QTest::newRow("UNTIL in UTC is inclusive") << "talks@harbour/1911-07-03T10:01:15Z"
-                                               << "3 July 1911, 10:01–11:01 UTC"
+                                               << "3 July 1911, 10:01:15–11:01:15 UTC"
                                                << "Harbour talks";
     QTest::newRow("all-day series") << "fair@town"
                                     << "2 January 2023"

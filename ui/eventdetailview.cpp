@@ -218,6 +218,27 @@ void EventDetailView::setEvent(const Event *event, const QList<Event> &related, 
         when += QStringLiteral("  ·  ") + event->kind;
     }
     out.line(when, true);
+    if (event->time.qualifiers() != 0) {
+        // What the date as written means, in words: how sure the source is, and the dates it is drawn at.
+        EventTime plain = event->time;
+        plain.setQualifiers(0);
+        plain.setWritten(QString());
+        QStringList sure;
+        if (event->time.isApproximate()) {
+            sure << tr("approximate");
+        }
+        if (event->time.isUncertain()) {
+            sure << tr("uncertain");
+        }
+        if (event->time.isWithin()) {
+            EventTime first(plain.start(), plain.precision());
+            EventTime last(plain.end().value_or(plain.start()), plain.precision());
+            sure << tr("at some time from %1 to %2").arg(first.toDisplayString(), last.toDisplayString());
+        } else {
+            sure << tr("drawn at %1").arg(plain.toDisplayString());
+        }
+        out.labelled(tr("Date"), sure.join(QStringLiteral(", ")));
+    }
 
     const QStringList countries = event->allCountries();
     if (!countries.isEmpty()) {

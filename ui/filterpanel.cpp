@@ -6,6 +6,7 @@
 #include "models/facetmodel.h"
 #include "storage/eventstore.h"
 #include "workingset/filterresult.h"
+#include "workingset/workingset.h"
 
 #include <QComboBox>
 #include <QGroupBox>
@@ -48,6 +49,7 @@ FilterPanel::FilterPanel(QWidget *parent)
     , m_countries(new FacetModel(EventFilter::Dimension::Country, this))
     , m_actors(new FacetModel(EventFilter::Dimension::Actor, this))
     , m_kinds(new FacetModel(EventFilter::Dimension::Kind, this))
+    , m_certainties(new FacetModel(EventFilter::Dimension::Certainty, this))
     , m_search(new QLineEdit(this))
     , m_searchMessage(new QLabel(this))
     , m_searchTimer(new QTimer(this))
@@ -118,7 +120,11 @@ FilterPanel::FilterPanel(QWidget *parent)
     layout->addWidget(facetSection(tr("Countries"), m_countries, true), 3);
     layout->addWidget(facetSection(tr("Actors"), m_actors, true), 3);
     layout->addWidget(facetSection(tr("Kinds"), m_kinds, false), 2);
-    for (FacetModel *model : {m_countries, m_actors, m_kinds}) {
+    // How sure the dates are: shown once the timeline holds a date that is approximate or uncertain.
+    m_certaintySection = facetSection(tr("Certainty of the date"), m_certainties, false);
+    m_certaintySection->hide();
+    layout->addWidget(m_certaintySection, 1);
+    for (FacetModel *model : {m_countries, m_actors, m_kinds, m_certainties}) {
         connect(model, &FacetModel::selectionChanged, this, &FilterPanel::readFacets);
     }
     updateChips();
@@ -206,6 +212,7 @@ void FilterPanel::setFilter(const EventFilter &filter)
     m_countries->setSelection(filter.countries);
     m_actors->setSelection(filter.actors);
     m_kinds->setSelection(filter.kinds);
+    m_certainties->setSelection(filter.certainties);
     m_search->setText(filter.text);
     m_searchTimer->stop();
     m_from->setText(dateText(filter.from));
@@ -233,6 +240,7 @@ void FilterPanel::readFacets()
     next.countries = m_countries->selection();
     next.actors = m_actors->selection();
     next.kinds = m_kinds->selection();
+    next.certainties = m_certainties->selection();
     apply(next);
 }
 
@@ -297,9 +305,10 @@ void FilterPanel::apply(const EventFilter &filter)
 void FilterPanel::showCounts(const FilterResult &result)
 {
     m_updating = true;
-    for (FacetModel *model : {m_countries, m_actors, m_kinds}) {
+    for (FacetModel *model : {m_countries, m_actors, m_kinds, m_certainties}) {
         model->setCounts(result.counts(model->dimension()));
     }
+    m_certaintySection->setVisible(result.workingSet().hasQualifiedDates() || !m_filter.certainties.isEmpty());
     m_updating = false;
 }
 
@@ -393,6 +402,10 @@ void FilterPanel::updateChips()
     }
     if (!m_filter.kinds.isEmpty()) {
         chip(tr("Kinds: %1").arg(names(m_kinds, m_filter.kinds)), [](EventFilter &f) { f.kinds.clear(); });
+    }
+    if (!m_filter.certainties.isEmpty()) {
+        chip(tr("Certainty: %1").arg(names(m_certainties, m_filter.certainties)),
+            [](EventFilter &f) { f.certainties.clear(); });
     }
     if (!m_filter.isEmpty()) {
         auto *clear = new QPushButton(tr("Clear all filters"), m_chips);

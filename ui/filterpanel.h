@@ -17,8 +17,9 @@ class QTimer;
 class QVBoxLayout;
 QT_END_NAMESPACE
 
-// The filters on the left: full text, active filters as removable chips, dates, countries, actors and kinds, each
-// choice with its count under the other filters. It edits one EventFilter, the same value the CLI builds.
+// The filters on the left: full text, active filters as removable chips, dates, countries, actors, kinds and (where
+// some dates are approximate or uncertain) the certainty of the date, each choice with its count under the other
+// filters. It edits one EventFilter, the same value the CLI builds.
 class FilterPanel final : public QWidget {
     Q_OBJECT
 
@@ -42,6 +43,9 @@ public:
     FacetModel *countries() const { return m_countries; }
     FacetModel *actors() const { return m_actors; }
     FacetModel *kinds() const { return m_kinds; }
+    FacetModel *certainties() const { return m_certainties; }
+    // The section of the certainty filter: hidden while every date of the timeline is exact.
+    QWidget *certaintySection() const { return m_certaintySection; }
     QLineEdit *searchField() const { return m_search; }
     QComboBox *datePresets() const { return m_presets; }
     // What the panel says about the search ("nothing to search for"), or empty.
@@ -65,6 +69,8 @@ private:
     FacetModel *m_countries = nullptr;
     FacetModel *m_actors = nullptr;
     FacetModel *m_kinds = nullptr;
+    FacetModel *m_certainties = nullptr;
+    QWidget *m_certaintySection = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_searchMessage = nullptr;
     QTimer *m_searchTimer = nullptr;

@@ -482,6 +482,9 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
                           .arg(summary.added)
                           .arg(summary.updated)
                           .arg(summary.unchanged);
+    if (summary.repeated > 0) {
+        message += u' ' + tr("%n record(s) repeated an earlier one exactly and were kept once.", nullptr, summary.repeated);
+    }
     if (const QString note = Importer::unknownCountriesNote(job.summary->unknownCountries); !note.isEmpty()) {
         message += u' ' + note;
     }

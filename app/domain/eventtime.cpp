@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace {
 
 using Calendar::floorDiv;
@@ -23,13 +25,27 @@ QString dayMonthText(const Calendar::CivilTime &t, const QLocale &locale)
     return QString::number(t.day) + QLatin1Char(' ') + locale.monthName(t.month);
 }
 
-QString clockText(const Calendar::CivilTime &t)
+// "14:30", "14:30:15" or "14:30:15.250", as the precision has it.
+QString clockText(const Calendar::CivilTime &t, Precision precision = Precision::Minute, int millisecond = 0)
 {
-    return QStringLiteral("%1:%2").arg(t.hour, 2, 10, QLatin1Char('0')).arg(t.minute, 2, 10, QLatin1Char('0'));
+    QString text = QStringLiteral("%1:%2").arg(t.hour, 2, 10, QLatin1Char('0')).arg(t.minute, 2, 10, QLatin1Char('0'));
+    if (precision >= Precision::Second) {
+        text += QStringLiteral(":%1").arg(t.second, 2, 10, QLatin1Char('0'));
+    }
+    if (precision >= Precision::Millisecond) {
+        text += QStringLiteral(".%1").arg(millisecond, 3, 10, QLatin1Char('0'));
+    }
+    return text;
+}
+
+bool hasClock(Precision precision)
+{
+    return precision >= Precision::Minute;
 }
 
 // `zone`: what follows a time of day ("UTC", "CET").
-QString pointText(const Calendar::CivilTime &t, Precision precision, const QLocale &locale, const QString &zone)
+QString pointText(const Calendar::CivilTime &t, Precision precision, const QLocale &locale, const QString &zone,
+    int millisecond = 0)
 {
     switch (precision) {
     case Precision::Year:
@@ -39,8 +55,10 @@ QString pointText(const Calendar::CivilTime &t, Precision precision, const QLoca
     case Precision::Day:
         return dayMonthText(t, locale) + QLatin1Char(' ') + yearText(t.year, locale);
     case Precision::Minute:
+    case Precision::Second:
+    case Precision::Millisecond:
         return dayMonthText(t, locale) + QLatin1Char(' ') + yearText(t.year, locale) + QStringLiteral(", ")
-            + clockText(t) + QLatin1Char(' ') + zone;
+            + clockText(t, precision, millisecond) + QLatin1Char(' ') + zone;
     }
     return {};
 }
@@ -48,7 +66,7 @@ QString pointText(const Calendar::CivilTime &t, Precision precision, const QLoca
 const QChar kEnDash(0x2013);
 
 QString rangeText(const Calendar::CivilTime &a, const Calendar::CivilTime &b, Precision precision,
-    const QLocale &locale, const QString &zoneA, const QString &zoneB)
+    const QLocale &locale, const QString &zoneA, const QString &zoneB, int millisecondA, int millisecondB)
 {
     const QString spaced = QLatin1Char(' ') + kEnDash + QLatin1Char(' ');
     const bool sameYear = a.year == b.year;
@@ -75,11 +93,15 @@ QString rangeText(const Calendar::CivilTime &a, const Calendar::CivilTime &b, Pr
         }
         return pointText(a, precision, locale, zoneA) + spaced + pointText(b, precision, locale, zoneB);
     case Precision::Minute:
+    case Precision::Second:
+    case Precision::Millisecond:
         if (sameMonth && a.day == b.day && zoneA == zoneB) {
             return dayMonthText(a, locale) + QLatin1Char(' ') + yearText(a.year, locale) + QStringLiteral(", ")
-                + clockText(a) + kEnDash + clockText(b) + QLatin1Char(' ') + zoneA;
+                + clockText(a, precision, millisecondA) + kEnDash + clockText(b, precision, millisecondB)
+                + QLatin1Char(' ') + zoneA;
         }
-        return pointText(a, precision, locale, zoneA) + spaced + pointText(b, precision, locale, zoneB);
+        return pointText(a, precision, locale, zoneA, millisecondA) + spaced
+            + pointText(b, precision, locale, zoneB, millisecondB);
     }
     return {};
 }
@@ -97,13 +119,18 @@ QString precisionName(Precision precision)
         return QStringLiteral("day");
     case Precision::Minute:
         return QStringLiteral("minute");
+    case Precision::Second:
+        return QStringLiteral("second");
+    case Precision::Millisecond:
+        return QStringLiteral("millisecond");
     }
     return {};
 }
 
 std::optional<Precision> precisionFromName(QStringView name)
 {
-    for (const Precision p : {Precision::Year, Precision::Month, Precision::Day, Precision::Minute}) {
+    for (const Precision p : {Precision::Year, Precision::Month, Precision::Day, Precision::Minute, Precision::Second,
+             Precision::Millisecond}) {
         if (name.compare(precisionName(p), Qt::CaseInsensitive) == 0) {
             return p;
         }
@@ -202,7 +229,7 @@ std::optional<TimePoint> TimePoint::parse(QStringView text, QString *error)
         QStringLiteral(R"(^(?:(AD|CE)\s+)?(\d{1,12})\s*(BC|BCE|AD|CE)?$)"), QRegularExpression::CaseInsensitiveOption);
     // ISO 8601 with an optionally signed, expanded year.
     static const QRegularExpression iso(QStringLiteral(R"(^([+-]?\d{1,12})(?:-(\d{1,2})(?:-(\d{1,2}))?)?)"
-                                                       R"((?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)"
+                                                       R"((?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)"
                                                        R"((Z|[+-]\d{2}:?\d{2})?)?$)"));
 
     Calendar::CivilTime t;
@@ -264,14 +291,18 @@ std::optional<TimePoint> TimePoint::parse(QStringView text, QString *error)
             t.hour = m.captured(4).toInt();
             t.minute = m.captured(5).toInt();
             t.second = m.hasCaptured(6) ? m.captured(6).toInt() : 0;
-            point.precision = Precision::Minute;
+            // Milliseconds: the fraction's first three digits ("15.5" is 500 ms; finer digits are dropped).
+            point.millisecond = m.hasCaptured(7) ? m.captured(7).left(3).leftJustified(3, u'0').toInt() : 0;
+            point.precision = point.millisecond != 0 ? Precision::Millisecond
+                : t.second != 0                      ? Precision::Second
+                                                     : Precision::Minute;
             if (t.hour > 23 || t.minute > 59 || t.second > 59) {
                 return fail(QStringLiteral("\"%1\" has an impossible time of day").arg(trimmed));
             }
         }
         point.seconds = Calendar::toSeconds(t);
-        if (m.hasCaptured(7) && m.captured(7) != QLatin1String("Z")) {
-            QString offset = m.captured(7);
+        if (m.hasCaptured(8) && m.captured(8) != QLatin1String("Z")) {
+            QString offset = m.captured(8);
             offset.remove(QLatin1Char(':'));
             const int sign = offset.startsWith(QLatin1Char('-')) ? -1 : 1;
             const int hours = offset.mid(1, 2).toInt();
@@ -290,13 +321,13 @@ std::optional<TimePoint> TimePoint::parse(QStringView text, QString *error)
     if (t.year > Calendar::kMaxAbsYear || t.year < -Calendar::kMaxAbsYear) {
         return fail(QStringLiteral("\"%1\" lies more than 20 billion years away").arg(trimmed));
     }
-    if (point.precision != Precision::Minute) {
+    if (!hasClock(point.precision)) {
         point.seconds = Calendar::toSeconds(t);
     }
     return point;
 }
 
-QString TimePoint::toIso(qint64 seconds, Precision precision)
+QString TimePoint::toIso(qint64 seconds, Precision precision, int millisecond)
 {
     const Calendar::CivilTime t = Calendar::fromSeconds(seconds);
     QString result;
@@ -313,7 +344,7 @@ QString TimePoint::toIso(qint64 seconds, Precision precision)
         result += QStringLiteral("-%1").arg(t.day, 2, 10, QLatin1Char('0'));
     }
     if (precision >= Precision::Minute) {
-        result += QLatin1Char('T') + clockText(t) + QLatin1Char('Z');
+        result += QLatin1Char('T') + clockText(t, precision, millisecond) + QLatin1Char('Z');
     }
     return result;
 }
@@ -330,6 +361,9 @@ qint64 TimePoint::periodStart(qint64 seconds, Precision precision)
         return floorDiv(seconds, kSecondsPerDay) * kSecondsPerDay;
     case Precision::Minute:
         return floorDiv(seconds, 60) * 60;
+    case Precision::Second:
+    case Precision::Millisecond:
+        return seconds;
     }
     return seconds;
 }
@@ -339,6 +373,68 @@ EventTime EventTime::spanning(qint64 start, qint64 end, Precision precision)
     const qint64 a = TimePoint::periodStart(start, precision);
     const qint64 b = TimePoint::periodStart(end, precision);
     return a == b ? EventTime(a, precision) : EventTime(a, b, precision);
+}
+
+EventTime EventTime::spanning(const TimePoint &start, const TimePoint &end)
+{
+    const Precision precision = std::min(start.precision, end.precision);
+    if (precision != Precision::Millisecond) {
+        return spanning(start.seconds, end.seconds, precision);
+    }
+    if (start.seconds == end.seconds && start.millisecond == end.millisecond) {
+        return of(start);
+    }
+    EventTime time(start.seconds, end.seconds, precision);
+    time.setMilliseconds(start.millisecond, end.millisecond);
+    return time;
+}
+
+EventTime EventTime::of(const TimePoint &point)
+{
+    EventTime time(point.seconds, point.precision);
+    time.setMilliseconds(point.millisecond, 0);
+    return time;
+}
+
+void EventTime::setMilliseconds(int start, int end)
+{
+    const bool kept = m_precision == Precision::Millisecond;
+    m_startMillisecond = kept ? quint16(std::clamp(start, 0, 999)) : 0;
+    m_endMillisecond = kept && m_end ? quint16(std::clamp(end, 0, 999)) : 0;
+}
+
+QString EventTime::qualifierText(quint8 qualifiers)
+{
+    QStringList words;
+    if (qualifiers & Approximate) {
+        words << QStringLiteral("approximate");
+    }
+    if (qualifiers & Uncertain) {
+        words << QStringLiteral("uncertain");
+    }
+    if (qualifiers & Within) {
+        words << QStringLiteral("within");
+    }
+    return words.join(QLatin1Char(' '));
+}
+
+std::optional<quint8> EventTime::qualifiersFromText(QStringView text)
+{
+    quint8 qualifiers = 0;
+    static const QRegularExpression separators(QStringLiteral("[\\s,;+]+"));
+    for (const QString &word : text.toString().split(separators, Qt::SkipEmptyParts)) {
+        const QString lower = word.toLower();
+        if (lower == QLatin1String("approximate")) {
+            qualifiers |= Approximate;
+        } else if (lower == QLatin1String("uncertain")) {
+            qualifiers |= Uncertain;
+        } else if (lower == QLatin1String("within")) {
+            qualifiers |= Within;
+        } else if (lower != QLatin1String("exact")) {
+            return std::nullopt;
+        }
+    }
+    return qualifiers;
 }
 
 qint64 TimePoint::periodEnd(qint64 seconds, Precision precision)
@@ -354,6 +450,9 @@ qint64 TimePoint::periodEnd(qint64 seconds, Precision precision)
         return (floorDiv(seconds, kSecondsPerDay) + 1) * kSecondsPerDay;
     case Precision::Minute:
         return (floorDiv(seconds, 60) + 1) * 60;
+    case Precision::Second:
+    case Precision::Millisecond:
+        return seconds + 1;
     }
     return seconds;
 }
@@ -378,18 +477,73 @@ qint64 EventTime::coverEnd() const
 
 QString EventTime::toDisplayString(const QLocale &locale) const
 {
+    if (!m_written.isEmpty()) {
+        return m_written; // as the source wrote it: "c. 383", "1984?", "between 25 jun 1381 and 26 jun 1381"
+    }
     // Times of day in the display zone; dates have none.
-    const bool clock = m_precision == Precision::Minute;
+    const bool clock = hasClock(m_precision);
     const auto civil = [&](qint64 t) { return Calendar::fromSeconds(clock ? t + DisplayZone::offsetAt(t) : t); };
     const auto zone = [&](qint64 t) { return clock ? DisplayZone::suffixAt(t) : QString(); };
     const Calendar::CivilTime a = civil(m_start);
-    if (!m_end || TimePoint::toIso(m_start, m_precision) == TimePoint::toIso(*m_end, m_precision)) {
-        return pointText(a, m_precision, locale, zone(m_start));
+    QString text;
+    if (!m_end
+        || TimePoint::toIso(m_start, m_precision, m_startMillisecond)
+            == TimePoint::toIso(*m_end, m_precision, m_endMillisecond)) {
+        text = pointText(a, m_precision, locale, zone(m_start), m_startMillisecond);
+    } else if (isWithin()) {
+        text = QStringLiteral("between %1 and %2")
+                   .arg(pointText(a, m_precision, locale, zone(m_start), m_startMillisecond),
+                       pointText(civil(*m_end), m_precision, locale, zone(*m_end), m_endMillisecond));
+    } else {
+        text = rangeText(a, civil(*m_end), m_precision, locale, zone(m_start), zone(*m_end), m_startMillisecond,
+            m_endMillisecond);
     }
-    return rangeText(a, civil(*m_end), m_precision, locale, zone(m_start), zone(*m_end));
+    if (isApproximate()) {
+        text.prepend(QStringLiteral("c. "));
+    }
+    if (isUncertain()) {
+        text += QLatin1Char('?');
+    }
+    return text;
 }
 
 QString EventTime::toDisplayString() const
 {
     return toDisplayString(QLocale());
 }
+
+namespace Certainty {
+
+quint8 of(quint8 qualifiers)
+{
+    if ((qualifiers & EventTime::kQualifierBits) == 0) {
+        return Exact;
+    }
+    return quint8(((qualifiers & EventTime::Approximate) ? Approximate : 0)
+        | ((qualifiers & (EventTime::Uncertain | EventTime::Within)) ? Uncertain : 0));
+}
+
+QString name(Kind kind)
+{
+    switch (kind) {
+    case Exact:
+        return QStringLiteral("exact");
+    case Approximate:
+        return QStringLiteral("approximate");
+    case Uncertain:
+        return QStringLiteral("uncertain");
+    }
+    return {};
+}
+
+std::optional<Kind> fromName(QStringView text)
+{
+    for (const Kind kind : kAll) {
+        if (text.trimmed().compare(name(kind), Qt::CaseInsensitive) == 0) {
+            return kind;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace Certainty

@@ -10,8 +10,8 @@ QT_BEGIN_NAMESPACE
 class QLocale;
 QT_END_NAMESPACE
 
-// How exactly a time is known. Ordered from coarse to fine.
-enum class Precision : quint8 { Year, Month, Day, Minute };
+// How exactly a time is known. Ordered from coarse to fine. Stored as its number: add new ones at the end.
+enum class Precision : quint8 { Year, Month, Day, Minute, Second, Millisecond };
 
 QString precisionName(Precision precision);
 std::optional<Precision> precisionFromName(QStringView name);
@@ -49,14 +49,17 @@ CivilTime fromSeconds(qint64 seconds);
 
 // A point in time with its precision, as read from text: "2023", "2023-03", "2023-03-21", "2023-03-21T14:30Z",
 // "-0489" or "490 BC". The seconds are the start of the period the text names.
+// A time of day is as precise as its finest part that is not zero: "14:30:00" is a minute, "14:30:15" a second,
+// "14:30:15.250" a millisecond.
 struct TimePoint {
     qint64 seconds = 0;
     Precision precision = Precision::Day;
+    int millisecond = 0; // 0..999, within `seconds`; only at millisecond precision
 
     // Returns nullopt and sets *error to a sentence saying what is wrong.
     static std::optional<TimePoint> parse(QStringView text, QString *error = nullptr);
     // ISO 8601 text at the given precision, with an expanded year outside 0..9999 ("-0489", "-13800000000").
-    static QString toIso(qint64 seconds, Precision precision);
+    static QString toIso(qint64 seconds, Precision precision, int millisecond = 0);
     // The first second of the period of the given precision that contains `seconds` (its year, month, day or
     // minute), and the first second after it.
     static qint64 periodStart(qint64 seconds, Precision precision);
@@ -65,26 +68,58 @@ struct TimePoint {
     friend bool operator==(const TimePoint &, const TimePoint &) = default;
 };
 
-// When an event happened: a start, an optional end (both at the same precision) and that precision.
+// When an event happened: a start, an optional end (both at the same precision) and that precision, and what the
+// source says of how sure it is.
 class EventTime {
 public:
+    // What a source says of a date's certainty, as bits that combine (EDTF's "%" is approximate and uncertain).
+    enum Qualifier : quint8 {
+        Approximate = 1, // near this date: "c. 383", "circa 1200", "1984~", Timeline's "fuzzy"
+        Uncertain = 2, // this date, but the source is not sure of it: "1984?"
+        Within = 4, // at some time from the start to the end, not throughout: "Between 47 and 50", "198X"
+    };
+    static constexpr quint8 kQualifierBits = Approximate | Uncertain | Within;
+
     EventTime() = default;
     EventTime(qint64 start, Precision precision);
     EventTime(qint64 start, qint64 end, Precision precision);
+    // A moment, with its millisecond.
+    static EventTime of(const TimePoint &point);
     // From `start` to `end` at `precision`, each end at the start of its period: one moment where both fall in
     // the same period, a range where they do not.
     static EventTime spanning(qint64 start, qint64 end, Precision precision);
+    // The same from two points, at the coarser of their precisions, milliseconds kept at millisecond precision.
+    static EventTime spanning(const TimePoint &start, const TimePoint &end);
 
     qint64 start() const { return m_start; }
     std::optional<qint64> end() const { return m_end; }
     Precision precision() const { return m_precision; }
     bool isRange() const { return m_end.has_value(); }
+    // Within the start's and the end's second (0..999), at millisecond precision; 0 otherwise.
+    int startMillisecond() const { return m_startMillisecond; }
+    int endMillisecond() const { return m_endMillisecond; }
+    void setMilliseconds(int start, int end);
+
+    quint8 qualifiers() const { return m_qualifiers; }
+    void setQualifiers(quint8 qualifiers) { m_qualifiers = qualifiers & kQualifierBits; }
+    bool isApproximate() const { return m_qualifiers & Approximate; }
+    bool isUncertain() const { return m_qualifiers & Uncertain; }
+    bool isWithin() const { return m_qualifiers & Within; }
+    // The date as the source wrote it ("c. 383", "1984?"), kept for a qualified date; empty otherwise.
+    const QString &written() const { return m_written; }
+    void setWritten(const QString &text) { m_written = text; }
+    // The qualifiers as words, for exports and filters: "approximate", "uncertain", "approximate uncertain", each
+    // with " within" where it applies ("within" alone for a plain span); empty when the date is exact.
+    static QString qualifierText(quint8 qualifiers);
+    // Back from those words (any order, spaces or commas between); nullopt for a word that is none of them.
+    static std::optional<quint8> qualifiersFromText(QStringView text);
 
     // The first second after everything the event covers: the end of the last period it names. A day-precision
     // instant on 21 March covers all of 21 March, a month-precision one the whole month.
     qint64 coverEnd() const;
 
-    // "March 2023", "29 April 2023", "20–22 March 2023", "490 BC", "21 March 2023, 14:30 UTC".
+    // "March 2023", "29 April 2023", "20–22 March 2023", "490 BC", "21 March 2023, 14:30 UTC"; a qualified date as
+    // it was written ("c. 383"), or where nothing was written, "c. 383", "1984?", "between 47 and 50".
     QString toDisplayString(const QLocale &locale) const;
     QString toDisplayString() const;
 
@@ -94,4 +129,20 @@ private:
     qint64 m_start = 0;
     std::optional<qint64> m_end;
     Precision m_precision = Precision::Day;
+    quint8 m_qualifiers = 0;
+    quint16 m_startMillisecond = 0;
+    quint16 m_endMillisecond = 0;
+    QString m_written;
 };
+
+// How sure a date is, as the filters ask: "exact" (nothing qualifies it), "approximate", and "uncertain" (uncertain,
+// or somewhere within a span). An approximate and uncertain date is both.
+namespace Certainty {
+enum Kind : quint8 { Exact = 1, Approximate = 2, Uncertain = 4 }; // bits
+// The kinds a date with these EventTime::Qualifier bits is.
+quint8 of(quint8 qualifiers);
+// "exact", "approximate", "uncertain", and back (any case); nullopt for another word.
+QString name(Kind kind);
+std::optional<Kind> fromName(QStringView name);
+inline constexpr Kind kAll[] = {Exact, Approximate, Uncertain};
+} // namespace Certainty

@@ -2,6 +2,7 @@
 #include "acledimport.h"
 
 #include "domain/countries.h"
+#include "domain/datetext.h"
 #include "io/csvimport.h"
 #include "io/csvreader.h"
 
@@ -82,7 +83,7 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
         }
         QString problem;
         const std::optional<TimePoint> day
-            = cell(date).isEmpty() ? std::nullopt : CsvImport::parseDate(cell(date), &problem);
+            = cell(date).isEmpty() ? std::nullopt : DateText::parsePoint(cell(date), &problem);
         if (!day) {
             return Converted::fail(header(date), problem.isEmpty() ? QStringLiteral("an event needs a date") : problem);
         }
@@ -103,6 +104,9 @@ std::optional<RecordImport::Result> read(QIODevice *device, const QString &fileN
             ? Calendar::toSeconds({civil.year, civil.month, 1, 0, 0, 0})
             : point.seconds;
         event->time = EventTime(start, datePrecision);
+        if (precision >= 0 && cell(precision) == QLatin1String("2")) {
+            event->time.setQualifiers(EventTime::Approximate); // ACLED: "within the week", shown on one day of it
+        }
 
         // The country by its alpha-3 code where there is one (ACLED has its own few: ROM, XKX), else by name.
         // A country no table knows leaves the event without one rather than refusing it: the name stays in the

@@ -24,7 +24,7 @@ namespace CsvExport {
 QStringList header()
 {
     return {QStringLiteral("id"), QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("precision"),
-        QStringLiteral("display"), QStringLiteral("title"), QStringLiteral("kind"), QStringLiteral("countries"),
+        QStringLiteral("qualifiers"), QStringLiteral("written"), QStringLiteral("display"), QStringLiteral("title"), QStringLiteral("kind"), QStringLiteral("countries"),
         QStringLiteral("actors"), QStringLiteral("place"), QStringLiteral("latitude"), QStringLiteral("longitude"),
         QStringLiteral("summary"), QStringLiteral("tags"), QStringLiteral("sources")};
 }
@@ -43,9 +43,10 @@ QStringList row(const Event &event)
     const auto number
         = [](const std::optional<double> &value) { return value ? QString::number(*value, 'g', 10) : QString(); };
     const QString separator = QStringLiteral("; ");
-    return {event.id, TimePoint::toIso(event.time.start(), precision),
-        event.time.end() ? TimePoint::toIso(*event.time.end(), precision) : QString(), precisionName(precision),
-        event.time.toDisplayString(), event.title, event.kind, event.allCountries().join(separator),
+    const EventTime &time = event.time;
+    return {event.id, TimePoint::toIso(time.start(), precision, time.startMillisecond()),
+        time.end() ? TimePoint::toIso(*time.end(), precision, time.endMillisecond()) : QString(),
+        precisionName(precision), EventTime::qualifierText(time.qualifiers()), time.written(), time.toDisplayString(), event.title, event.kind, event.allCountries().join(separator),
         actors.join(separator), event.location.place, number(event.location.latitude), number(event.location.longitude),
         event.summary, event.tags.join(separator), sources.join(separator)};
 }

@@ -2,18 +2,16 @@
 #include "csvimport.h"
 
 #include "domain/countries.h"
+#include "domain/datetext.h"
 #include "io/csvreader.h"
 #include "io/html.h"
 #include "io/jsonformat.h"
 #include "io/recordimport.h"
 
-#include <QDate>
 #include <QFile>
-#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <tuple>
 
 namespace {
 
@@ -44,6 +42,8 @@ const QHash<QString, QString> &aliases()
         add("url", {"url", "link", "source url", "source_url", "sourceurl", "href", "media"});
         add("source", {"media credit"});
         add("tags", {"tags", "keywords", "labels", "group"});
+        add("qualifiers", {"qualifiers", "certainty"}); // as Annals' CSV export writes a date's certainty
+        add("written", {"written", "date as written"});
         return t;
     }();
     return table;
@@ -119,7 +119,7 @@ Shape shapeOf(const QList<QStringList> &records, qsizetype column, const QString
 {
     bool url = true;
     bool number = true;
-    bool date = true;
+    qsizetype dates = 0;
     bool years = true; // four-digit integers: years, not counts
     qsizetype cells = 0;
     qsizetype spaced = 0;
@@ -137,7 +137,7 @@ Shape shapeOf(const QList<QStringList> &records, qsizetype column, const QString
         cell.toDouble(&ok);
         number = number && ok;
         years = years && ok && cell.size() == 4 && !cell.contains(u'.');
-        date = date && CsvImport::parseDate(cell, nullptr).has_value();
+        dates += DateText::parse(cell).has_value() ? 1 : 0;
     }
     if (cells == 0) {
         return Shape::Empty;
@@ -146,7 +146,8 @@ Shape shapeOf(const QList<QStringList> &records, qsizetype column, const QString
     if (url) {
         return Shape::Url;
     }
-    if (date && (!number || years)) {
+    // Dates, though a damaged one may stand among them ("1899000-01-01", reported on its line when read).
+    if (10 * dates >= 9 * cells && (!number || years)) {
         return Shape::Date;
     }
     return number ? Shape::Number : 2 * spaced >= cells ? Shape::Text : Shape::Code;
@@ -259,77 +260,14 @@ namespace CsvImport {
 const QStringList &fields()
 {
     static const QStringList list{u"id"_qs, u"title"_qs, u"start"_qs, u"end"_qs, u"summary"_qs, u"kind"_qs,
-        u"actors"_qs, u"countries"_qs, u"place"_qs, u"lat"_qs, u"lon"_qs, u"source"_qs, u"url"_qs, u"tags"_qs};
+        u"actors"_qs, u"countries"_qs, u"place"_qs, u"lat"_qs, u"lon"_qs, u"source"_qs, u"url"_qs, u"tags"_qs,
+        u"qualifiers"_qs, u"written"_qs};
     return list;
 }
 
 QString fieldFor(const QString &header)
 {
     return aliases().value(header.trimmed().toLower());
-}
-
-std::optional<TimePoint> parseDate(QStringView text, QString *error)
-{
-    const QString trimmed = text.trimmed().toString();
-    const bool hasLetter = std::any_of(trimmed.cbegin(), trimmed.cend(), [](QChar c) { return c.isLetter(); });
-    if (!hasLetter) {
-        return TimePoint::parse(trimmed, error);
-    }
-    // English month names and abbreviations, in any case, as exports and historians write them: 9-May-20,
-    // 01-January-2015, 22 May 2023, 30 may 1381; May 22, 2023; Dec 1192, January 2020.
-    static const QRegularExpression dayMonthYear(
-        QStringLiteral(R"(^(\d{1,2})[-\s/]([A-Za-z]{3,9})\.?[-\s/,]+(\d{1,4})$)"));
-    static const QRegularExpression monthDayYear(QStringLiteral(R"(^([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{3,4})$)"));
-    static const QRegularExpression monthYear(QStringLiteral(R"(^([A-Za-z]{3,9})\.?[-\s/,]+(\d{1,4})$)"));
-    QString day;
-    QString name;
-    QString yearText;
-    if (const auto m = dayMonthYear.match(trimmed); m.hasMatch()) {
-        std::tie(day, name, yearText) = std::tuple{m.captured(1), m.captured(2), m.captured(3)};
-    } else if (const auto m2 = monthDayYear.match(trimmed); m2.hasMatch()) {
-        std::tie(name, day, yearText) = std::tuple{m2.captured(1), m2.captured(2), m2.captured(3)};
-    } else if (const auto m3 = monthYear.match(trimmed); m3.hasMatch()) {
-        std::tie(name, yearText) = std::tuple{m3.captured(1), m3.captured(2)};
-    } else {
-        return TimePoint::parse(trimmed, error);
-    }
-    const QLocale c = QLocale::c();
-    int month = name.compare(QLatin1String("sept"), Qt::CaseInsensitive) == 0 ? 9 : 0;
-    for (int i = 1; i <= 12 && month == 0; ++i) {
-        if (name.compare(c.monthName(i, QLocale::LongFormat), Qt::CaseInsensitive) == 0
-            || name.compare(c.monthName(i, QLocale::ShortFormat), Qt::CaseInsensitive) == 0) {
-            month = i;
-        }
-    }
-    if (month == 0) {
-        if (error) {
-            *error = QStringLiteral("\"%1\" names no month").arg(trimmed);
-        }
-        return std::nullopt;
-    }
-    int year = yearText.toInt();
-    if (yearText.size() == 2) {
-        if (day.isEmpty()) {
-            // "Jan-20" or "May 22": a month of which year? Not the year 20.
-            if (error) {
-                *error = QStringLiteral("\"%1\" has a two-digit year; write it with four (\"%2 20%3\" or \"%2 19%3\")")
-                             .arg(trimmed, name, yearText);
-            }
-            return std::nullopt;
-        }
-        // As ACLED and Excel write them (9-May-20 is 2020): a year up to this one in this century, else the last.
-        const int thisYear = QDate::currentDate().year();
-        year += year <= thisYear % 100 ? thisYear / 100 * 100 : thisYear / 100 * 100 - 100;
-    }
-    QString iso = QStringLiteral("%1-%2").arg(year, 4, 10, QLatin1Char('0')).arg(month, 2, 10, QLatin1Char('0'));
-    if (!day.isEmpty()) {
-        iso += QStringLiteral("-%1").arg(day.toInt(), 2, 10, QLatin1Char('0'));
-    }
-    const std::optional<TimePoint> point = TimePoint::parse(iso, error);
-    if (!point && error) {
-        error->replace(iso, trimmed); // the message quotes the date as the file writes it
-    }
-    return point;
 }
 
 std::optional<Result> read(
@@ -438,12 +376,16 @@ std::optional<Result> readRecords(
         && std::any_of(firstRecords.cbegin(), firstRecords.cend(),
             [&](const QStringList &record) { return !record.value(startColumn).trimmed().isEmpty(); });
     const auto dateOf = [&](const QString &text, QString *problem) {
-        std::optional<TimePoint> point = parseDate(text, problem);
-        if (point && midnightDays && point->precision == Precision::Minute
-            && TimePoint::periodStart(point->seconds, Precision::Day) == point->seconds) {
-            point->precision = Precision::Day;
+        std::optional<EventTime> time = DateText::parse(text, problem);
+        const auto midnight = [](qint64 t) { return TimePoint::periodStart(t, Precision::Day) == t; };
+        if (time && midnightDays && time->precision() >= Precision::Minute && midnight(time->start())
+            && midnight(time->end().value_or(time->start()))) {
+            EventTime day = EventTime::spanning(time->start(), time->end().value_or(time->start()), Precision::Day);
+            day.setQualifiers(time->qualifiers());
+            day.setWritten(time->written());
+            time = day;
         }
-        return point;
+        return time;
     };
     const auto convert = [&](const QStringList &record, int, Event *out) -> RecordImport::Converted {
         const auto cell = [&](const char *field) {
@@ -497,7 +439,7 @@ std::optional<Result> readRecords(
                 problem.clear(); // a headline-less slide takes its text's first line, as in the JSON
             }
         }
-        std::optional<TimePoint> start;
+        std::optional<EventTime> start;
         if (problem.isEmpty()) {
             field = u"start"_qs;
             start = dateText(0).isEmpty() ? std::nullopt : dateOf(dateText(0), &problem);
@@ -506,18 +448,32 @@ std::optional<Result> readRecords(
             }
         }
         if (problem.isEmpty()) {
-            event.time = EventTime(start->seconds, start->precision);
+            event.time = *start;
             if (!dateText(1).isEmpty()) {
                 field = u"end"_qs;
-                const std::optional<TimePoint> end = dateOf(dateText(1), &problem);
-                if (end && end->seconds < start->seconds) {
-                    problem = QStringLiteral("the end comes before the start");
-                } else if (end) {
-                    // Both ends at the coarser of their two precisions.
-                    const Precision precision = std::min(start->precision, end->precision);
-                    event.time = EventTime::spanning(start->seconds, end->seconds, precision);
+                // Both ends at the coarser of their two precisions.
+                const std::optional<EventTime> end = dateOf(dateText(1), &problem);
+                const std::optional<EventTime> joined = end ? DateText::join(*start, *end, &problem) : std::nullopt;
+                if (joined) {
+                    event.time = *joined;
                 }
             }
+        }
+        if (problem.isEmpty() && !cell("qualifiers").isEmpty()) {
+            // As Annals' own CSV export writes them: "approximate", "uncertain within", ...
+            field = u"qualifiers"_qs;
+            const std::optional<quint8> qualifiers = EventTime::qualifiersFromText(cell("qualifiers"));
+            if (!qualifiers) {
+                problem = QStringLiteral("\"%1\" is not a list of the words exact, approximate, uncertain and within")
+                              .arg(cell("qualifiers"));
+            } else if ((*qualifiers & EventTime::Within) && !event.time.isRange()) {
+                problem = QStringLiteral("a date within a span needs an end: the span's last date");
+            } else {
+                event.time.setQualifiers(event.time.qualifiers() | *qualifiers);
+            }
+        }
+        if (problem.isEmpty() && !cell("written").isEmpty()) {
+            event.time.setWritten(cell("written"));
         }
         if (problem.isEmpty()) {
             for (const QString &name : splitList(cell("countries"))) {

@@ -38,9 +38,6 @@ using Result = RecordImport::Result;
 const QStringList &fields();
 // The field a header names ("Headline" -> "title"), or empty.
 QString fieldFor(const QString &header);
-// A date in the forms spreadsheets write: ISO (2023, 2023-05, 2023-05-22), 9-May-20, 01-January-2015,
-// 22 May 2023, with the precision the form gives.
-std::optional<TimePoint> parseDate(QStringView text, QString *error);
 
 // With a sink, each event goes to it as it is read rather than into Result::events, so that memory stays flat
 // however long the file; a sink that returns false stops the read (its caller knows why).

@@ -2,6 +2,7 @@
 #include "jsonformat.h"
 
 #include "domain/countries.h"
+#include "domain/datetext.h"
 #include "io/jsonlocator.h"
 
 #include <QCryptographicHash>
@@ -138,7 +139,7 @@ private:
         return code;
     }
 
-    static TimePoint timePoint(const QJsonObject &object, QStringView key)
+    static EventTime timeOf(const QJsonObject &object, QStringView key)
     {
         const QJsonValue value = object.value(key);
         QString text;
@@ -153,11 +154,23 @@ private:
                 {key.toString()}, key.toString(), QStringLiteral("must be a date string such as \"2023-03-21\"")};
         }
         QString why;
-        const std::optional<TimePoint> point = TimePoint::parse(text, &why);
-        if (!point) {
+        const std::optional<EventTime> time = DateText::parse(text, &why);
+        if (!time) {
             throw Problem{{key.toString()}, key.toString(), why};
         }
-        return *point;
+        return *time;
+    }
+
+    static bool flag(const QJsonObject &object, QStringView key)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined() || value.isNull()) {
+            return false;
+        }
+        if (!value.isBool()) {
+            throw Problem{{key.toString()}, key.toString(), QStringLiteral("must be true or false")};
+        }
+        return value.toBool();
     }
 
     static EventTime time(const QJsonObject &object)
@@ -165,41 +178,52 @@ private:
         if (!object.contains(u"start")) {
             throw Problem{{}, QStringLiteral("start"), QStringLiteral("an event needs a start date")};
         }
-        TimePoint start = timePoint(object, u"start");
-        std::optional<TimePoint> end;
+        EventTime time = timeOf(object, u"start");
         if (object.contains(u"end") && !object.value(u"end").isNull()) {
-            end = timePoint(object, u"end");
-            if (end->precision != start.precision) {
+            const EventTime end = timeOf(object, u"end");
+            if (end.precision() != time.precision()) {
                 throw Problem{{u"end"_qs}, QStringLiteral("end"),
                     QStringLiteral("the end is given to the %1 but the start to the %2; give both alike")
-                        .arg(precisionName(end->precision), precisionName(start.precision))};
+                        .arg(precisionName(end.precision()), precisionName(time.precision()))};
             }
+            QString why;
+            const std::optional<EventTime> joined = DateText::join(time, end, &why);
+            if (!joined) {
+                throw Problem{{u"end"_qs}, QStringLiteral("end"), why};
+            }
+            time = *joined;
         }
-        Precision precision = start.precision;
         if (object.contains(u"precision")) {
             const std::optional<Precision> named = precisionFromName(object.value(u"precision").toString());
             if (!named) {
                 throw Problem{{u"precision"_qs}, QStringLiteral("precision"),
-                    QStringLiteral("must be one of \"year\", \"month\", \"day\" or \"minute\"")};
+                    QStringLiteral("must be one of \"year\", \"month\", \"day\", \"minute\", \"second\" or "
+                                   "\"millisecond\"")};
             }
-            if (*named > start.precision) {
+            if (*named > time.precision()) {
                 throw Problem{{u"precision"_qs}, QStringLiteral("precision"),
                     QStringLiteral("\"%1\" is finer than the start date gives").arg(precisionName(*named))};
             }
-            // A coarser precision rounds the dates down to the start of their period.
-            precision = *named;
-            start.seconds = TimePoint::periodStart(start.seconds, precision);
-            if (end) {
-                end->seconds = TimePoint::periodStart(end->seconds, precision);
+            if (*named < time.precision()) {
+                // A coarser precision rounds the dates down to the start of their period.
+                EventTime rounded = EventTime::spanning(time.start(), time.end().value_or(time.start()), *named);
+                rounded.setQualifiers(time.qualifiers());
+                rounded.setWritten(time.written());
+                time = rounded;
             }
         }
-        if (!end) {
-            return EventTime(start.seconds, precision);
+        // What the source says of its certainty, as Annals writes it; a start written "c. 383" says so itself.
+        const quint8 qualifiers = (flag(object, u"approximate") ? EventTime::Approximate : 0)
+            | (flag(object, u"uncertain") ? EventTime::Uncertain : 0) | (flag(object, u"within") ? EventTime::Within : 0);
+        if ((qualifiers & EventTime::Within) && !time.isRange()) {
+            throw Problem{{u"within"_qs}, QStringLiteral("within"),
+                QStringLiteral("a date within a span needs an end: the span's last date")};
         }
-        if (end->seconds < start.seconds) {
-            throw Problem{{u"end"_qs}, QStringLiteral("end"), QStringLiteral("the end comes before the start")};
+        time.setQualifiers(time.qualifiers() | qualifiers);
+        if (const QString written = string(object, u"written").trimmed(); !written.isEmpty()) {
+            time.setWritten(written);
         }
-        return EventTime(start.seconds, end->seconds, precision);
+        return time;
     }
 
     Actor actor(const QJsonValue &value, int i) const
@@ -346,11 +370,20 @@ QJsonObject toJson(const Event &event)
     object.insert(u"title", event.title);
     setIfNotEmpty(object, QStringLiteral("summary"), event.summary);
     setIfNotEmpty(object, QStringLiteral("kind"), event.kind);
-    object.insert(u"start", TimePoint::toIso(event.time.start(), event.time.precision()));
-    if (event.time.end()) {
-        object.insert(u"end", TimePoint::toIso(*event.time.end(), event.time.precision()));
+    const EventTime &time = event.time;
+    object.insert(u"start", TimePoint::toIso(time.start(), time.precision(), time.startMillisecond()));
+    if (time.end()) {
+        object.insert(u"end", TimePoint::toIso(*time.end(), time.precision(), time.endMillisecond()));
     }
-    object.insert(u"precision", precisionName(event.time.precision()));
+    object.insert(u"precision", precisionName(time.precision()));
+    // Only where they say something, so that an exact date's event (and its derived id) is as it always was.
+    for (const auto &[key, on] : {std::pair{u"approximate", time.isApproximate()}, std::pair{u"uncertain", time.isUncertain()},
+             std::pair{u"within", time.isWithin()}}) {
+        if (on) {
+            object.insert(QStringView(key), true);
+        }
+    }
+    setIfNotEmpty(object, QStringLiteral("written"), time.written());
     QJsonArray actors;
     for (const Actor &actor : event.actors) {
         QJsonObject a;

@@ -43,6 +43,8 @@ std::optional<TimePoint> dateOf(const QJsonObject &date, QString *error)
     const QString day = part(date, u"day");
     const QString hour = part(date, u"hour");
     const QString minute = part(date, u"minute");
+    const QString second = part(date, u"second");
+    const QString millisecond = part(date, u"millisecond");
     if (month.isEmpty() || y <= 0) {
         return TimePoint::parse(yearText, error);
     }
@@ -50,8 +52,19 @@ std::optional<TimePoint> dateOf(const QJsonObject &date, QString *error)
     if (!day.isEmpty()) {
         iso += u'-' + day.rightJustified(2, u'0');
         if (!hour.isEmpty()) {
-            iso += QStringLiteral("T%1:%2Z").arg(hour.rightJustified(2, u'0'),
-                (minute.isEmpty() ? QStringLiteral("0") : minute).rightJustified(2, u'0'));
+            const auto twoDigits = [](const QString &n) { return (n.isEmpty() ? QStringLiteral("0") : n).rightJustified(2, u'0'); };
+            iso += QStringLiteral("T%1:%2:%3").arg(hour.rightJustified(2, u'0'), twoDigits(minute), twoDigits(second));
+            if (!millisecond.isEmpty()) {
+                // Its millisecond part, 0 to 999: events a few milliseconds apart stay apart, and in order.
+                bool ok = false;
+                const int ms = millisecond.toInt(&ok);
+                if (!ok || ms < 0 || ms > 999) {
+                    *error = QStringLiteral("\"%1\" is not a millisecond from 0 to 999").arg(millisecond);
+                    return std::nullopt;
+                }
+                iso += QStringLiteral(".%1").arg(ms, 3, 10, QLatin1Char('0'));
+            }
+            iso += u'Z';
         }
     }
     return TimePoint::parse(iso, error);
@@ -94,17 +107,16 @@ std::variant<Event, Problem> eventOf(const QJsonObject &object, const QString &k
     if (!start) {
         return Problem{{u"start_date"_qs}, u"start_date"_qs, why};
     }
-    event.time = EventTime(start->seconds, start->precision);
+    event.time = EventTime::of(*start);
     if (object.value(u"end_date").isObject() && !part(object.value(u"end_date").toObject(), u"year").isEmpty()) {
         const std::optional<TimePoint> end = dateOf(object.value(u"end_date").toObject(), &why);
         if (!end) {
             return Problem{{u"end_date"_qs}, u"end_date"_qs, why};
         }
-        if (end->seconds < start->seconds) {
+        if (std::pair(end->seconds, end->millisecond) < std::pair(start->seconds, start->millisecond)) {
             return Problem{{u"end_date"_qs}, u"end_date"_qs, QStringLiteral("the end comes before the start")};
         }
-        const Precision precision = std::min(start->precision, end->precision);
-        event.time = EventTime::spanning(start->seconds, end->seconds, precision);
+        event.time = EventTime::spanning(*start, *end); // at the coarser of the two precisions
     }
     const QString group = object.value(u"group").toString().trimmed();
     if (!group.isEmpty()) {

@@ -135,8 +135,8 @@ std::optional<Result> read(const QByteArray &data, const QString &fileName, bool
             containers.insert(text.mid(1, text.indexOf(u']') - 1), text.mid(text.indexOf(u']') + 1).trimmed());
         }
     }
-    int index = 0;
     for (const bool era : {false, true}) {
+        int index = 0; // events and eras are numbered apart, as a user counts them
         for (const Item &item : era ? eras : events) {
             ++index;
             Event event;
@@ -184,7 +184,8 @@ std::optional<Result> read(const QByteArray &data, const QString &fileName, bool
             }
             // An event that "ends today" ends on the file's <now> (its day, for an event of days).
             const qint64 todayAsStart = *start % 86'400 == 0 ? today - ((today % 86'400) + 86'400) % 86'400 : today;
-            std::optional<qint64> end = isTrue(item.fields.value(u"ends_today"_qs))
+            const bool endsToday = isTrue(item.fields.value(u"ends_today"_qs));
+            std::optional<qint64> end = endsToday
                 ? std::optional<qint64>(std::max(todayAsStart, *start))
                 : timeOf(item.fields.value(u"end"_qs, item.fields.value(u"start"_qs)), &problem);
             if (!end || *end < *start) {
@@ -198,7 +199,8 @@ std::optional<Result> read(const QByteArray &data, const QString &fileName, bool
             }
             // Midnight at both ends: a day, or days (Timeline's end is the last day's midnight).
             const bool days = *start % 86'400 == 0 && *end % 86'400 == 0;
-            const Precision precision = days ? Precision::Day : Precision::Minute;
+            const bool seconds = *start % 60 != 0 || *end % 60 != 0; // Timeline writes them; most are :00
+            const Precision precision = days ? Precision::Day : seconds ? Precision::Second : Precision::Minute;
             event.time = EventTime::spanning(*start, *end, precision);
             if (era) {
                 event.kind = u"era"_qs;
@@ -214,7 +216,7 @@ std::optional<Result> read(const QByteArray &data, const QString &fileName, bool
                 }
                 if (isTrue(item.fields.value(u"fuzzy"_qs)) || isTrue(item.fields.value(u"fuzzy_start"_qs))
                     || isTrue(item.fields.value(u"fuzzy_end"_qs))) {
-                    event.tags << u"approximate date"_qs;
+                    event.time.setQualifiers(EventTime::Approximate);
                 }
             }
             event.tags.removeDuplicates();
@@ -225,7 +227,17 @@ std::optional<Result> read(const QByteArray &data, const QString &fileName, bool
                     event.sources.append({url.section(u'/', 2, 2), url, QString()});
                 }
             }
-            event.id = JsonFormat::stableId(event);
+            if (endsToday) {
+                // Its end moves with the day it is imported on (without a saved <now>): its id must not, or
+                // importing the file again would add it again. The id is of the event with an open end.
+                Event open = event;
+                open.time = EventTime(event.time.start(), event.time.precision());
+                open.time.setQualifiers(event.time.qualifiers());
+                open.time.setWritten(QStringLiteral("%1 – today").arg(TimePoint::toIso(open.time.start(), precision)));
+                event.id = JsonFormat::stableId(open);
+            } else {
+                event.id = JsonFormat::stableId(event);
+            }
             result.events.append(event);
         }
     }

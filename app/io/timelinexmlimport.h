@@ -14,8 +14,8 @@
 // with QXmlStreamReader (no DTD, no external entity is loaded). Only the Gregorian time type is read; its times
 // are "YYYY-MM-DD HH:MM:SS", and an event whose start and end both fall at midnight is a day (or days).
 // - an event's category is its kind, and the category with its parents its tags;
-// - "fuzzy" marks the date as approximate (a tag, "approximate date", until Annals stores uncertainty);
-// - "ends_today" ends the event on the file's <now>, or the day of the import;
+// - "fuzzy" (or fuzzy_start, fuzzy_end) makes the date approximate (EventTime::Approximate);
+// - "ends_today" ends the event on the file's <now>, or the day of the import (its id does not change with it);
 // - a container ("[1]Talks", its subevents "(1)Round one") is an event, and its name a tag of each subevent;
 // - a milestone is an event of one moment; eras become ranges of kind "era";
 // - the description is the summary, as plain text; each http or https hyperlink is a source.

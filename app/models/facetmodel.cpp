@@ -2,6 +2,7 @@
 #include "facetmodel.h"
 
 #include "domain/countries.h"
+#include "domain/eventtime.h"
 #include "models/eventlistmodel.h"
 
 FacetModel::FacetModel(EventFilter::Dimension dimension, QObject *parent)
@@ -94,6 +95,16 @@ QString FacetModel::label(const QString &key) const
         return key;
     case EventFilter::Dimension::Kind:
         return key.isEmpty() ? tr("(no kind)") : key;
+    case EventFilter::Dimension::Certainty:
+        switch (Certainty::fromName(key).value_or(Certainty::Exact)) {
+        case Certainty::Exact:
+            return tr("Exact");
+        case Certainty::Approximate:
+            return tr("Approximate (c. 1200)");
+        case Certainty::Uncertain:
+            return tr("Uncertain (1984?, between …)");
+        }
+        return key;
     }
     return key;
 }

@@ -56,6 +56,9 @@ QStringList EventFilter::describe() const
     if (!kinds.isEmpty()) {
         lines << QStringLiteral("Kinds: ") + kinds.join(QStringLiteral(", "));
     }
+    if (!certainties.isEmpty()) {
+        lines << QStringLiteral("Dates: ") + certainties.join(QStringLiteral(", "));
+    }
     if (from) {
         lines << QStringLiteral("From ") + EventTime(*from, Precision::Day).toDisplayString();
     }
@@ -81,6 +84,9 @@ EventFilter EventFilter::without(Dimension dimension) const
     case Dimension::Kind:
         result.kinds.clear();
         break;
+    case Dimension::Certainty:
+        result.certainties.clear();
+        break;
     }
     return result;
 }
@@ -91,6 +97,7 @@ QVariantMap EventFilter::toMap() const
     map.insert(QStringLiteral("countries"), countries);
     map.insert(QStringLiteral("actors"), actors);
     map.insert(QStringLiteral("kinds"), kinds);
+    map.insert(QStringLiteral("certainties"), certainties);
     map.insert(QStringLiteral("text"), text);
     if (from) {
         map.insert(QStringLiteral("from"), QString::number(*from));
@@ -107,6 +114,7 @@ EventFilter EventFilter::fromMap(const QVariantMap &map)
     filter.countries = map.value(QStringLiteral("countries")).toStringList();
     filter.actors = map.value(QStringLiteral("actors")).toStringList();
     filter.kinds = map.value(QStringLiteral("kinds")).toStringList();
+    filter.certainties = map.value(QStringLiteral("certainties")).toStringList();
     filter.text = map.value(QStringLiteral("text")).toString();
     if (map.contains(QStringLiteral("from"))) {
         filter.from = map.value(QStringLiteral("from")).toString().toLongLong();
@@ -141,6 +149,24 @@ SqlCondition SqlCondition::of(const EventFilter &filter)
         for (const QString &kind : filter.kinds) {
             result.values << nonNull(kind.trimmed()); // the empty kind is a kind
         }
+    }
+    if (!filter.certainties.isEmpty()) {
+        // Fixed conditions, one per kind named: no value of the user's reaches the SQL.
+        QStringList any;
+        for (const QString &name : filter.certainties) {
+            switch (Certainty::fromName(name).value_or(Certainty::Kind(0))) {
+            case Certainty::Exact:
+                any << QStringLiteral("e.qualifiers = 0");
+                break;
+            case Certainty::Approximate:
+                any << QStringLiteral("(e.qualifiers & %1) != 0").arg(EventTime::Approximate);
+                break;
+            case Certainty::Uncertain:
+                any << QStringLiteral("(e.qualifiers & %1) != 0").arg(EventTime::Uncertain | EventTime::Within);
+                break;
+            }
+        }
+        parts << (any.isEmpty() ? QStringLiteral("0") : QLatin1Char('(') + any.join(QStringLiteral(" OR ")) + u')');
     }
     if (filter.from) {
         parts << QStringLiteral("e.cover_end > ?");

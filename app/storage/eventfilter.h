@@ -12,11 +12,12 @@
 // Empty lists and unset bounds do not restrict. Values within one list are alternatives (China or Russia);
 // the lists combine (China or Russia, and a statement).
 struct EventFilter {
-    enum class Dimension { Country, Actor, Kind };
+    enum class Dimension { Country, Actor, Kind, Certainty };
 
     QStringList countries; // ISO alpha-2
     QStringList actors; // actor names, matched whole and without regard to case
     QStringList kinds; // matched without regard to case
+    QStringList certainties; // how sure the dates are: "exact", "approximate", "uncertain" (Certainty::name)
     std::optional<qint64> from; // seconds; keeps events that cover any time at or after it
     std::optional<qint64> before; // seconds, exclusive; keeps events that start before it
     QString text; // full text: words match as prefixes, "quoted words" as a phrase

@@ -25,7 +25,7 @@ QString sortExpression(EventOrder::Key key)
 {
     switch (key) {
     case EventOrder::Key::Time:
-        return QStringLiteral("e.start_s");
+        return QStringLiteral("e.start_s%1, e.start_ms%1");
     case EventOrder::Key::Title:
         return QStringLiteral("e.title COLLATE NOCASE");
     case EventOrder::Key::Countries:
@@ -148,10 +148,13 @@ QList<Event> EventStore::load(
     QSqlQuery query(database());
     query.setForwardOnly(true);
     const QString direction = order.descending ? QStringLiteral(" DESC") : QString();
+    QString sort = sortExpression(order.key);
+    sort = sort.contains(QLatin1String("%1")) ? sort.arg(direction) : sort + direction;
     query.prepare(QStringLiteral("SELECT e.rowid, e.id, e.title, e.summary, e.kind, e.start_s, e.end_s, e.precision, "
-                                 "e.place, e.place_country, e.latitude, e.longitude FROM events e WHERE %1 "
-                                 "ORDER BY %2%3, e.rowid%3 LIMIT ? OFFSET ?")
-                      .arg(condition.where, sortExpression(order.key), direction));
+                                 "e.place, e.place_country, e.latitude, e.longitude, e.qualifiers, e.written, "
+                                 "e.start_ms, e.end_ms FROM events e WHERE %1 "
+                                 "ORDER BY %2, e.rowid%3 LIMIT ? OFFSET ?")
+                      .arg(condition.where, sort, direction));
     for (const QVariant &value : condition.values) {
         query.addBindValue(value);
     }
@@ -174,6 +177,9 @@ QList<Event> EventStore::load(
         event.time = query.value(6).isNull()
             ? EventTime(query.value(5).toLongLong(), precision)
             : EventTime(query.value(5).toLongLong(), query.value(6).toLongLong(), precision);
+        event.time.setQualifiers(quint8(query.value(12).toInt()));
+        event.time.setWritten(query.value(13).toString());
+        event.time.setMilliseconds(query.value(14).toInt(), query.value(15).toInt());
         event.location.place = query.value(8).toString();
         event.location.country = query.value(9).toString();
         if (!query.value(10).isNull()) {
@@ -314,6 +320,10 @@ QList<FacetCount> EventStore::counts(EventFilter::Dimension dimension, const Eve
     case EventFilter::Dimension::Kind:
         sql = QStringLiteral("SELECT e.kind, '', count(*) FROM events e WHERE %1 GROUP BY e.kind COLLATE NOCASE");
         break;
+    case EventFilter::Dimension::Certainty:
+        // Per qualifiers, folded into the kinds of certainty below.
+        sql = QStringLiteral("SELECT e.qualifiers, '', count(*) FROM events e WHERE %1 GROUP BY e.qualifiers");
+        break;
     }
     QSqlQuery query(database());
     query.prepare(sql.arg(condition.where) + QStringLiteral(" ORDER BY 3 DESC, 1"));
@@ -327,6 +337,22 @@ QList<FacetCount> EventStore::counts(EventFilter::Dimension dimension, const Eve
     }
     while (query.next()) {
         result.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toInt()});
+    }
+    if (dimension == EventFilter::Dimension::Certainty) {
+        QList<FacetCount> kinds;
+        for (const Certainty::Kind kind : Certainty::kAll) {
+            int count = 0;
+            for (const FacetCount &row : std::as_const(result)) {
+                count += (Certainty::of(quint8(row.key.toInt())) & kind) ? row.count : 0;
+            }
+            if (count > 0) {
+                kinds.append({Certainty::name(kind), QString(), count});
+            }
+        }
+        std::sort(kinds.begin(), kinds.end(), [](const FacetCount &a, const FacetCount &b) {
+            return a.count != b.count ? a.count > b.count : a.key < b.key;
+        });
+        return kinds;
     }
     return result;
 }

@@ -54,6 +54,13 @@ QByteArray digestOf(const Event &event)
     Digest digest;
     digest << event.id << event.title << event.summary << event.kind << event.time.start()
            << event.time.end().value_or(std::numeric_limits<qint64>::min()) << qint64(event.time.precision());
+    // Added to the digest only where they are set, so that the events of files written before them keep their
+    // digests, and importing such a file again still finds them unchanged.
+    if (event.time.qualifiers() != 0 || !event.time.written().isEmpty() || event.time.startMillisecond() != 0
+        || event.time.endMillisecond() != 0) {
+        digest << qint64(event.time.qualifiers()) << event.time.written() << qint64(event.time.startMillisecond())
+               << qint64(event.time.endMillisecond());
+    }
     digest << qint64(event.actors.size());
     for (const Actor &actor : event.actors) {
         digest << actor.name << actor.country << actor.role << actor.title << qint64(actor.type);
@@ -87,7 +94,9 @@ QString problemWith(const Event &event)
     if (event.title.trimmed().isEmpty()) {
         return QStringLiteral("it has no title");
     }
-    if (event.time.end() && *event.time.end() < event.time.start()) {
+    if (event.time.end()
+        && std::pair(*event.time.end(), event.time.endMillisecond())
+            < std::pair(event.time.start(), event.time.startMillisecond())) {
         return QStringLiteral("it ends before it starts");
     }
     const auto badCountry
@@ -120,11 +129,12 @@ public:
         , m_find(db, "SELECT rowid, digest FROM events WHERE id = ?")
         , m_insert(db,
               "INSERT INTO events (title, summary, kind, start_s, end_s, precision, cover_end, place, "
-              "place_country, latitude, longitude, digest, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-              "ON CONFLICT (id) DO NOTHING")
+              "place_country, latitude, longitude, qualifiers, written, start_ms, end_ms, digest, id) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
         , m_update(db,
               "UPDATE events SET title = ?, summary = ?, kind = ?, start_s = ?, end_s = ?, precision = ?, "
-              "cover_end = ?, place = ?, place_country = ?, latitude = ?, longitude = ?, digest = ? WHERE rowid = ?")
+              "cover_end = ?, place = ?, place_country = ?, latitude = ?, longitude = ?, qualifiers = ?, "
+              "written = ?, start_ms = ?, end_ms = ?, digest = ? WHERE rowid = ?")
         , m_actor(db,
               "INSERT INTO actors (name, country, type) VALUES (?, ?, ?) "
               "ON CONFLICT (name, country) DO UPDATE SET type = excluded.type RETURNING id")
@@ -175,8 +185,13 @@ public:
         if (!exists) {
             return m_find.errorString();
         }
-        // A row this write added, or one it already met, means the file repeats an id.
+        // A row this write added, or one it already met, means the file repeats an id: harmless when it repeats
+        // the whole record (a derived id that repeats means just that), a conflict when the contents differ.
         if (rowid >= m_firstNewRowid || m_met.contains(rowid)) {
+            if (same) {
+                ++summary.repeated;
+                return {};
+            }
             m_repeated = true;
             return QStringLiteral("its id \"%1\" was already used in this import").arg(event.id);
         }
@@ -216,6 +231,10 @@ private:
             .bind(event.location.country)
             .bind(event.location.latitude)
             .bind(event.location.longitude)
+            .bind(int(event.time.qualifiers()))
+            .bind(event.time.written())
+            .bind(event.time.startMillisecond())
+            .bind(event.time.endMillisecond())
             .bindBlob(digest);
     }
 

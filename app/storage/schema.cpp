@@ -114,6 +114,14 @@ const char *const kSteps[] = {
     R"sql(
     CREATE TABLE properties (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
     )sql",
+    // 4 -> 5: what a source says of a date's certainty (EventTime::Qualifier bits) and the date as it wrote it, and
+    // the milliseconds of times known to the millisecond, which order events within their second.
+    R"sql(
+    ALTER TABLE events ADD COLUMN qualifiers INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN written TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN start_ms INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN end_ms INTEGER NOT NULL DEFAULT 0;
+    )sql",
 };
 static_assert(std::size(kSteps) == Schema::kVersion);
 

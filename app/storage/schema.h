@@ -15,7 +15,8 @@ namespace Schema {
 // Version 2: a digest per event (re-imports skip unchanged events) and the FTS5 index.
 // Version 3: the FTS5 index reads its text from the events through a view (events_fts_source) and keeps no copy.
 // Version 4: properties of the timeline itself (its title).
-inline constexpr int kVersion = 4;
+// Version 5: a date's qualifiers (approximate, uncertain, within a span) and its text as written; milliseconds.
+inline constexpr int kVersion = 5;
 
 int version(const QSqlDatabase &db);
 bool migrate(QSqlDatabase &db, QString *error);

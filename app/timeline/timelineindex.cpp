@@ -38,19 +38,21 @@ std::optional<LaneMode> laneModeFromName(QStringView name)
     return std::nullopt;
 }
 
-EventTime coveredTime(qint64 start, qint64 coverEnd, Precision precision, bool isRange)
+EventTime coveredTime(qint64 start, qint64 coverEnd, Precision precision, quint8 shape)
 {
-    if (!isRange) {
-        return EventTime(start, precision);
-    }
-    // The last period the range covers starts one second before its cover end, rounded down to the precision.
+    // The last period a range covers starts one second before its cover end, rounded down to the precision.
     const qint64 last = TimePoint::periodStart(coverEnd - 1, precision);
-    return EventTime(start, last, precision);
+    const quint8 qualifiers = WorkingSet::qualifiersOf(shape);
+    EventTime time = (shape & WorkingSet::Range) || ((qualifiers & EventTime::Within) && last > start)
+        ? EventTime(start, last, precision)
+        : EventTime(start, precision);
+    time.setQualifiers(qualifiers);
+    return time;
 }
 
 EventTime TimelineItem::time() const
 {
-    return coveredTime(start, coverEnd, precision, isRange);
+    return coveredTime(start, coverEnd, precision, WorkingSet::shapeOf(isRange, qualifiers));
 }
 
 QString TimelineIndex::laneLabel(LaneMode mode, const QString &key)
@@ -206,13 +208,18 @@ qint64 TimelineIndex::coverEnd(quint32 item) const
 
 bool TimelineIndex::isRange(quint32 item) const
 {
-    return m_set->ranges[m_rows[item]] != 0;
+    return (m_set->shapes[m_rows[item]] & WorkingSet::Range) != 0;
+}
+
+quint8 TimelineIndex::shape(quint32 item) const
+{
+    return m_set->shapes[m_rows[item]];
 }
 
 EventTime TimelineIndex::time(quint32 item) const
 {
     const quint32 row = m_rows[item];
-    return coveredTime(m_set->starts[row], m_set->coverEnds[row], m_set->precisions[row], m_set->ranges[row] != 0);
+    return coveredTime(m_set->starts[row], m_set->coverEnds[row], m_set->precisions[row], m_set->shapes[row]);
 }
 
 QString TimelineIndex::title(quint32 item) const

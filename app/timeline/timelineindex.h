@@ -19,8 +19,9 @@ enum class LaneMode : quint8 { Country, Actor, Kind, None };
 QString laneModeName(LaneMode mode);
 std::optional<LaneMode> laneModeFromName(QStringView name);
 
-// The time an event covers, again as an EventTime, for labels and tooltips: from its start, cover end and precision.
-EventTime coveredTime(qint64 start, qint64 coverEnd, Precision precision, bool isRange);
+// The time an event covers, again as an EventTime, for labels and tooltips: from its start, cover end, precision and
+// shape (WorkingSet::Shape bits), with its qualifiers.
+EventTime coveredTime(qint64 start, qint64 coverEnd, Precision precision, quint8 shape);
 
 // An event as tests and the painting benchmark give one to TimelineIndex; the window's come from a WorkingSet.
 struct TimelineItem {
@@ -30,6 +31,7 @@ struct TimelineItem {
     qint64 coverEnd = 1; // exclusive end of all the event covers (EventTime::coverEnd)
     Precision precision = Precision::Day;
     bool isRange = false;
+    quint8 qualifiers = 0; // EventTime::Qualifier bits
     QStringList laneKeys; // the lanes the event shows in (several countries: several lanes)
 
     // The event's time again, for labels and tooltips.
@@ -79,6 +81,7 @@ public:
     qint64 start(quint32 item) const;
     qint64 coverEnd(quint32 item) const;
     bool isRange(quint32 item) const;
+    quint8 shape(quint32 item) const; // WorkingSet::Shape bits
     EventTime time(quint32 item) const;
     QString title(quint32 item) const;
     QString id(quint32 item) const;

@@ -7,12 +7,13 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <array>
 #include <numeric>
 
 namespace {
 
 // The constraints of a filter, one bit each; a row fails some of them.
-enum Constraint : quint8 { Countries = 1, Actors = 2, Kinds = 4, Dates = 8, Text = 16 };
+enum Constraint : quint8 { Countries = 1, Actors = 2, Kinds = 4, Dates = 8, Text = 16, Certainties = 32 };
 
 // The ids of a dictionary whose keys a filter list names, as one flag per id. `same` says whether a key matches a
 // value of the list.
@@ -113,9 +114,19 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
             != kindValues.end();
     }
 
+    quint8 certaintyOn = 0; // Certainty::Kind bits
+    for (const QString &name : filter.certainties) {
+        certaintyOn |= Certainty::fromName(name).value_or(Certainty::Kind(0));
+    }
+    // The certainty of each shape of a row, looked up rather than worked out per row.
+    std::array<quint8, 16> certaintyOfShape{};
+    for (size_t shape = 0; shape < certaintyOfShape.size(); ++shape) {
+        certaintyOfShape[shape] = Certainty::of(WorkingSet::qualifiersOf(quint8(shape)));
+    }
+
     const quint8 active = (filter.countries.isEmpty() ? 0 : Countries) | (filter.actors.isEmpty() ? 0 : Actors)
         | (filter.kinds.isEmpty() ? 0 : Kinds) | (filter.from || filter.before ? Dates : 0)
-        | (filter.text.trimmed().isEmpty() || !textRows ? 0 : Text);
+        | (filter.text.trimmed().isEmpty() || !textRows ? 0 : Text) | (filter.certainties.isEmpty() ? 0 : Certainties);
     const qint64 from = filter.from.value_or(std::numeric_limits<qint64>::min());
     const qint64 before = filter.before.value_or(std::numeric_limits<qint64>::max());
 
@@ -123,6 +134,7 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
     std::vector<quint32> countryCounts(size_t(set.countryKeys.size()), 0);
     std::vector<quint32> actorCounts(set.actors.size(), 0);
     std::vector<quint32> kindCounts(size_t(set.kindKeys.size()), 0);
+    std::vector<quint32> certaintyCounts(std::size(Certainty::kAll), 0);
     const quint32 n = quint32(set.size());
     if (active == 0) {
         kept.resize(n);
@@ -142,6 +154,10 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
         }
         if ((active & Kinds) && !kindOn[set.kinds[row]]) {
             failed |= Kinds;
+        }
+        const quint8 certainty = certaintyOfShape[set.shapes[row] & 15];
+        if ((active & Certainties) && !(certainty & certaintyOn)) {
+            failed |= Certainties;
         }
         if ((active & Dates) && !(set.coverEnds[row] > from && set.starts[row] < before)) {
             failed |= Dates;
@@ -172,6 +188,11 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
         if ((failed & ~Kinds) == 0) {
             ++kindCounts[set.kinds[row]];
         }
+        if ((failed & ~Certainties) == 0) {
+            for (size_t k = 0; k < std::size(Certainty::kAll); ++k) {
+                certaintyCounts[k] += (certainty & Certainty::kAll[k]) ? 1 : 0;
+            }
+        }
     }
     result->m_counts[int(EventFilter::Dimension::Country)]
         = facets(countryCounts, [&](size_t id, int count) { return FacetCount{set.countryKeys[qsizetype(id)], {}, count}; });
@@ -182,6 +203,8 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
     });
     result->m_counts[int(EventFilter::Dimension::Kind)]
         = facets(kindCounts, [&](size_t id, int count) { return FacetCount{set.kindKeys[qsizetype(id)], {}, count}; });
+    result->m_counts[int(EventFilter::Dimension::Certainty)] = facets(certaintyCounts,
+        [&](size_t id, int count) { return FacetCount{Certainty::name(Certainty::kAll[id]), {}, count}; });
     result->m_timings.selectNs = timer.nsecsElapsed();
 
     timer.restart();

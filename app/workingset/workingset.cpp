@@ -210,6 +210,7 @@ void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
     for (quint32 row = 0; row < size(); ++row) {
         rowsByRowid[rowidPlace[row]] = row;
     }
+    m_hasQualifiedDates = std::any_of(shapes.begin(), shapes.end(), [](quint8 shape) { return shape & ~Range; });
 
     std::vector<quint32> keys;
     for (const LaneMode mode : {LaneMode::Country, LaneMode::Actor, LaneMode::Kind, LaneMode::None}) {
@@ -260,7 +261,7 @@ void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
 
 size_t WorkingSet::memoryBytes() const
 {
-    size_t bytes = bytesOf(rowids) + bytesOf(starts) + bytesOf(coverEnds) + bytesOf(precisions) + bytesOf(ranges)
+    size_t bytes = bytesOf(rowids) + bytesOf(starts) + bytesOf(coverEnds) + bytesOf(precisions) + bytesOf(shapes)
         + bytesOf(kinds) + bytesOf(countryOffsets) + bytesOf(countryValues) + bytesOf(actorOffsets)
         + bytesOf(actorValues) + titles.memoryBytes() + ids.memoryBytes() + bytesOf(rowsByRowid) + bytesOf(rowidPlace)
         + bytesOf(actors);
@@ -299,7 +300,7 @@ std::shared_ptr<const WorkingSet> WorkingSet::fromItems(
         set->starts.push_back(item.start);
         set->coverEnds.push_back(item.coverEnd);
         set->precisions.push_back(item.precision);
-        set->ranges.push_back(item.isRange ? 1 : 0);
+        set->shapes.push_back(shapeOf(item.isRange, item.qualifiers));
         set->rowidPlace.push_back(i);
         quint16 kind = 0;
         for (const QString &key : item.laneKeys) {

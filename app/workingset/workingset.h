@@ -53,6 +53,19 @@ public:
         quint32 country = kNoKey; // into countries, or kNoKey
     };
 
+    // How an event's time is drawn and filtered, as bits of `shapes`.
+    enum Shape : quint8 {
+        Range = 1, // it has an end of its own: a bar
+        Approximate = 2, // EventTime::Approximate
+        Uncertain = 4, // EventTime::Uncertain
+        Within = 8, // EventTime::Within: at some time in its span, drawn as an instant over that span
+    };
+    static quint8 shapeOf(bool hasEnd, quint8 qualifiers)
+    {
+        return quint8((hasEnd && !(qualifiers & EventTime::Within) ? Range : 0) | (qualifiers << 1));
+    }
+    static quint8 qualifiersOf(quint8 shape) { return quint8(shape >> 1) & EventTime::kQualifierBits; }
+
     size_t size() const { return rowids.size(); }
 
     std::span<const quint16> countriesOf(quint32 row) const
@@ -80,6 +93,8 @@ public:
     // How many places that order has: the first colour slot of a lane it does not rank.
     int colourCount(LaneMode mode) const { return m_colourCount[size_t(mode)]; }
     QStringList laneOrder(LaneMode mode) const;
+    // Whether any event's date is approximate, uncertain or within a span (the window then offers that filter).
+    bool hasQualifiedDates() const { return m_hasQualifiedDates; }
 
     size_t memoryBytes() const;
 
@@ -88,7 +103,7 @@ public:
     std::vector<qint64> starts;
     std::vector<qint64> coverEnds;
     std::vector<Precision> precisions;
-    std::vector<quint8> ranges; // 1 when the event has an end of its own
+    std::vector<quint8> shapes; // Shape bits: a range, and how sure the source is of the date
     std::vector<quint16> kinds; // into kindKeys
     std::vector<quint32> countryOffsets{0}; // size() + 1
     std::vector<quint16> countryValues; // into countryKeys: the event's countries and its actors'
@@ -119,6 +134,7 @@ public:
 private:
     std::vector<quint32> m_colourRank[4];
     int m_colourCount[4] = {};
+    bool m_hasQualifiedDates = false;
 };
 
 // UTF-8 with the 26 ASCII capitals in lower case: the comparison key of SQLite's NOCASE collation.

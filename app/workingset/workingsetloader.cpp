@@ -57,11 +57,18 @@ bool failed(const SqliteStatement &statement, QString *error)
 struct EventColumns {
     std::vector<qint64> rowids, starts, coverEnds;
     std::vector<Precision> precisions;
-    std::vector<quint8> ranges;
+    std::vector<quint8> shapes; // WorkingSet::Shape bits
+    std::vector<quint16> milliseconds; // of the start: they order events within their second
     std::vector<quint16> kinds; // into kindKeys
     QStringList kindKeys;
     StringArena titles, ids;
     std::vector<quint32> timeOrder; // the events in time order (start, then rowid), sorted by the reader
+
+    // Whether event a starts before event b (of `other`, or of this).
+    bool before(quint32 a, const EventColumns &other, quint32 b) const
+    {
+        return starts[a] != other.starts[b] ? starts[a] < other.starts[b] : milliseconds[a] < other.milliseconds[b];
+    }
 };
 
 // Every event's countries and actors, as (event rowid, value) in rowid order.
@@ -121,7 +128,8 @@ bool readEvents(sqlite3 *db, qint64 from, qint64 to, EventColumns &out, QString 
     out.starts.reserve(count);
     out.coverEnds.reserve(count);
     out.precisions.reserve(count);
-    out.ranges.reserve(count);
+    out.shapes.reserve(count);
+    out.milliseconds.reserve(count);
     out.kinds.reserve(count);
     out.titles.reserve(count, count * 64);
     out.ids.reserve(count, count * 12);
@@ -129,7 +137,7 @@ bool readEvents(sqlite3 *db, qint64 from, qint64 to, EventColumns &out, QString 
     QHash<QByteArray, quint16> kindIds; // by the kind folded as NOCASE folds it
     std::vector<std::pair<QByteArray, quint16>> spellings;
     SqliteStatement events(db,
-        "SELECT rowid, id, title, start_s, end_s, cover_end, precision, kind FROM events "
+        "SELECT rowid, id, title, start_s, end_s, cover_end, precision, kind, qualifiers, start_ms FROM events "
         "WHERE rowid BETWEEN ? AND ? ORDER BY rowid");
     events.bind(from).bind(to);
     while (events.next()) {
@@ -140,9 +148,12 @@ bool readEvents(sqlite3 *db, qint64 from, qint64 to, EventColumns &out, QString 
         }
         const qint64 start = events.int64(3);
         out.starts.push_back(start);
-        out.ranges.push_back(!events.isNull(4) && events.int64(4) != start ? 1 : 0);
+        const auto qualifiers = quint8(events.int64(8) & EventTime::kQualifierBits);
+        const bool range = !events.isNull(4) && events.int64(4) != start;
+        out.shapes.push_back(WorkingSet::shapeOf(range, qualifiers));
+        out.milliseconds.push_back(quint16(std::clamp<qint64>(events.int64(9), 0, 999)));
         out.coverEnds.push_back(events.int64(5));
-        out.precisions.push_back(Precision(std::clamp<qint64>(events.int64(6), 0, qint64(Precision::Minute))));
+        out.precisions.push_back(Precision(std::clamp<qint64>(events.int64(6), 0, qint64(Precision::Millisecond))));
         const std::string_view kind = events.text(7);
         const auto known = std::find_if(spellings.begin(), spellings.end(),
             [&](const auto &spelling) { return std::string_view(spelling.first.constData(), size_t(spelling.first.size())) == kind; });
@@ -175,8 +186,8 @@ bool readEvents(sqlite3 *db, qint64 from, qint64 to, EventColumns &out, QString 
     }
     out.timeOrder.resize(out.rowids.size());
     std::iota(out.timeOrder.begin(), out.timeOrder.end(), 0);
-    std::stable_sort(out.timeOrder.begin(), out.timeOrder.end(),
-        [&](quint32 a, quint32 b) { return out.starts[a] < out.starts[b]; });
+    std::stable_sort(
+        out.timeOrder.begin(), out.timeOrder.end(), [&](quint32 a, quint32 b) { return out.before(a, out, b); });
     return true;
 }
 
@@ -282,9 +293,9 @@ bool append(EventColumns &to, EventColumns &&from, QString *error)
     order.reserve(to.timeOrder.size() + from.timeOrder.size());
     std::merge(to.timeOrder.begin(), to.timeOrder.end(), from.timeOrder.begin(), from.timeOrder.end(),
         std::back_inserter(order), [&](quint32 a, quint32 b) {
-            const qint64 sa = a & kSecondHalf ? from.starts[a & ~kSecondHalf] : to.starts[a];
-            const qint64 sb = b & kSecondHalf ? from.starts[b & ~kSecondHalf] : to.starts[b];
-            return sa < sb;
+            const EventColumns &ca = a & kSecondHalf ? from : to;
+            const EventColumns &cb = b & kSecondHalf ? from : to;
+            return ca.before(a & ~kSecondHalf, cb, b & ~kSecondHalf);
         });
     for (quint32 &place : order) {
         place = place & kSecondHalf ? (place & ~kSecondHalf) + shift : place;
@@ -295,7 +306,8 @@ bool append(EventColumns &to, EventColumns &&from, QString *error)
     join(to.starts, from.starts);
     join(to.coverEnds, from.coverEnds);
     join(to.precisions, from.precisions);
-    join(to.ranges, from.ranges);
+    join(to.shapes, from.shapes);
+    join(to.milliseconds, from.milliseconds);
     join(to.kinds, from.kinds);
     if (!to.titles.append(from.titles) || !to.ids.append(from.ids)) {
         *error = QStringLiteral("the titles and ids are too long to hold in memory (over 4 GB)");
@@ -393,7 +405,7 @@ std::shared_ptr<const WorkingSet> load(sqlite3 *db, QString *error, const QStrin
     gather(set->starts, events.starts);
     gather(set->coverEnds, events.coverEnds);
     gather(set->precisions, events.precisions);
-    gather(set->ranges, events.ranges);
+    gather(set->shapes, events.shapes);
     gather(set->kinds, events.kinds);
     set->rowidPlace = order;
     set->titles = std::move(events.titles);

@@ -6,9 +6,11 @@
 #include "lanepalette.h"
 #include "timeline/timelineindex.h"
 #include "timelinemetrics.h"
+#include "workingset/workingset.h"
 
 #include <QFontMetricsF>
 #include <QHash>
+#include <QLinearGradient>
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
@@ -254,12 +256,29 @@ void TimelineRenderer::paintMarks(
         }
     }
 
-    // Imprecise instants: the period they cover, faintly.
+    // Imprecise instants: the period they cover, faintly. A date the source is not sure of (approximate,
+    // uncertain, or somewhere within a span) fades out at both sides instead of ending sharply.
+    const auto isVague = [&](const Mark &mark) { return (index.shape(mark.item) & ~WorkingSet::Range) != 0; };
+    const auto fading = [](const QRectF &rect, QColor colour, double alpha) {
+        QLinearGradient gradient(rect.topLeft(), rect.topRight());
+        QColor clear = colour;
+        clear.setAlphaF(0.04f);
+        colour.setAlphaF(float(alpha));
+        gradient.setColorAt(0, clear);
+        gradient.setColorAt(0.3, colour);
+        gradient.setColorAt(0.7, colour);
+        gradient.setColorAt(1, clear);
+        return QBrush(gradient);
+    };
     for (const Mark &mark : frame.marks) {
         if (!mark.band.isEmpty()) {
             QColor faint = colourOf(mark.lane);
-            faint.setAlphaF(0.16f);
-            painter->fillRect(mark.band, faint);
+            if (isVague(mark)) {
+                painter->fillRect(mark.band, fading(mark.band, faint, 0.22));
+            } else {
+                faint.setAlphaF(0.16f);
+                painter->fillRect(mark.band, faint);
+            }
         }
     }
     painter->setRenderHint(QPainter::Antialiasing, true);
@@ -272,16 +291,22 @@ void TimelineRenderer::paintMarks(
     for (const Mark &mark : frame.marks) {
         const bool selected = selectedItem == mark.item;
         const QColor colour = colourOf(mark.lane);
+        const bool vague = isVague(mark);
         if (mark.isRange) {
-            // Square bars, not antialiased: crisp, and cheap however many there are.
+            // Square bars, not antialiased: crisp, and cheap however many there are; a vague one fades at its ends.
             painter->setRenderHint(QPainter::Antialiasing, false);
-            painter->fillRect(mark.shape, colour);
+            painter->fillRect(mark.shape, vague ? fading(mark.shape, colour, 1.0) : QBrush(colour));
             if (selected) {
                 painter->setPen(QPen(selection, 2));
                 painter->setBrush(Qt::NoBrush);
                 painter->drawRect(mark.shape.adjusted(-1, -1, 1, 1));
             }
             painter->setRenderHint(QPainter::Antialiasing, true);
+        } else if (vague) {
+            // An open ring: the date is not known for sure.
+            painter->drawPixmap(mark.shape.topLeft() - QPointF(2, 2),
+                markerStamp(mix(base, colour, 0.15), selected ? selection : colour, true,
+                    painter->device()->devicePixelRatioF()));
         } else {
             painter->drawPixmap(mark.shape.topLeft() - QPointF(2, 2),
                 markerStamp(colour, selected ? selection : base, selected, painter->device()->devicePixelRatioF()));
