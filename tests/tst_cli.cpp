@@ -43,6 +43,11 @@ private slots:
     void exportImageWithoutDisplay_data();
     void exportImageWithoutDisplay();
     void timesOfDayInAZone();
+    void qualifiedDates();
+    void qualifiedDatesRoundTrip_data();
+    void qualifiedDatesRoundTrip();
+    void millisecondsStayApartAndInOrder();
+    void mapForJsonRecords();
 
 private:
     Run run(const QStringList &arguments) const;
@@ -181,6 +186,8 @@ void tst_Cli::usageErrors_data()
         u"x.gif"_qs} << "annals export-image: the output's name must end in .png, .svg or .pdf\n";
     QTest::newRow("image too small") << QStringList{u"export-image"_qs, u"-o"_qs, u"x.png"_qs, u"--width"_qs, u"10"_qs}
                                      << "annals export-image: --width must be a whole number from 300 to 20000\n";
+    QTest::newRow("bad certainty") << QStringList{u"list"_qs, u"--certainty"_qs, u"exact,vague"_qs}
+                                   << "annals list: --certainty: \"vague\" is none of exact, approximate and uncertain\n";
     QTest::newRow("image lanes") << QStringList{u"export-image"_qs, u"-o"_qs, u"x.png"_qs, u"--lanes"_qs, u"colour"_qs}
                                  << "annals export-image: --lanes must be country, actor, kind or none\n";
 }
@@ -467,6 +474,103 @@ void tst_Cli::timesOfDayInAZone()
     QFile svg(m_home->filePath(u"z.svg"_qs));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QVERIFY(svg.readAll().contains("times of day in Asia/Tokyo"));
+}
+
+void tst_Cli::qualifiedDates()
+{
+    // Dates as historians write them come in as written, and are listed and filtered by how sure they are.
+    const QString db = m_home->filePath(u"history.annals"_qs);
+    Run r = run({u"import"_qs, u"--db"_qs, db, QStringLiteral(ANNALS_TEST_DATA "/dates/historians.csv")});
+    QCOMPARE(r.err, QString());
+    QVERIFY2(r.out.endsWith(u": 8 added, 0 updated, 0 unchanged.\n"_qs), qPrintable(r.out));
+    r = run({u"list"_qs, u"--db"_qs, db});
+    QStringList dates;
+    for (const QString &line : r.out.split(u'\n').mid(1, 8)) {
+        dates << line.section(u"  "_qs, 0, 0).trimmed();
+    }
+    QCOMPARE(dates,
+        QStringList({u"Between 47 and 50"_qs, u"c. 383"_qs, u"December 1192"_qs, u"circa 1200"_qs, u"c. 1200 – 1250"_qs,
+            u"30 May 1381"_qs, u"between 25 jun 1381 and 26 jun 1381"_qs, u"January 2020"_qs}));
+    const auto count = [&](const QString &certainty) {
+        const Run listed = run({u"list"_qs, u"--db"_qs, db, u"--certainty"_qs, certainty, u"--format"_qs, u"csv"_qs});
+        return int(listed.out.count(u'\n')) - 1;
+    };
+    QCOMPARE(count(u"approximate"_qs), 3);
+    QCOMPARE(count(u"uncertain"_qs), 2); // somewhere within a span
+    QCOMPARE(count(u"exact"_qs), 3);
+    QCOMPARE(count(u"exact,approximate"_qs), 6);
+    // The JSON says so in its own fields, for programs: flags, and the date as written.
+    r = run({u"list"_qs, u"--db"_qs, db, u"--certainty"_qs, u"uncertain"_qs, u"--format"_qs, u"json"_qs});
+    const QJsonObject first = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"events").toArray().first().toObject();
+    QCOMPARE(first.value(u"start").toString(), u"0047"_qs);
+    QCOMPARE(first.value(u"end").toString(), u"0050"_qs);
+    QCOMPARE(first.value(u"within").toBool(), true);
+    QCOMPARE(first.value(u"written").toString(), u"Between 47 and 50"_qs);
+}
+
+void tst_Cli::qualifiedDatesRoundTrip_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format");
+    for (const char *format : {"json", "csv"}) {
+        QTest::addRow("historians' CSV through %s", format)
+            << QStringLiteral(ANNALS_TEST_DATA "/dates/historians.csv") << QString::fromLatin1(format);
+        QTest::addRow("EDTF through %s", format)
+            << QStringLiteral(ANNALS_TEST_DATA "/dates/edtf.json") << QString::fromLatin1(format);
+    }
+}
+
+void tst_Cli::qualifiedDatesRoundTrip()
+{
+    // Exported and imported again into another timeline, every qualified date comes back exactly.
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    const QString one = m_home->filePath(u"one.annals"_qs);
+    const QString two = m_home->filePath(u"two.annals"_qs);
+    const QString exported = m_home->filePath(u"exported."_qs + format);
+    QCOMPARE(run({u"import"_qs, u"--db"_qs, one, file}).exitCode, 0);
+    QCOMPARE(run({u"export"_qs, u"--db"_qs, one, u"--format"_qs, format, u"-o"_qs, exported}).exitCode, 0);
+    const Run imported = run({u"import"_qs, u"--db"_qs, two, exported});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const Run a = run({u"list"_qs, u"--db"_qs, one, u"--format"_qs, u"json"_qs});
+    const Run b = run({u"list"_qs, u"--db"_qs, two, u"--format"_qs, u"json"_qs});
+    QVERIFY(a.out.contains(u"\"written\""_qs));
+    QCOMPARE(b.out, a.out);
+}
+
+void tst_Cli::millisecondsStayApartAndInOrder()
+{
+    // TimelineJS's millisecond part: laps a few milliseconds apart with one title are distinct events, in order; the
+    // one lap written twice word for word is one event.
+    const Run r = run({u"import"_qs, QStringLiteral(ANNALS_TEST_DATA "/dates/milliseconds.json")});
+    QCOMPARE(r.err, QString());
+    QVERIFY2(r.out.endsWith(u": 4 added, 0 updated, 0 unchanged, 1 repeated an earlier record exactly (kept once).\n"_qs),
+        qPrintable(r.out));
+    const Run listed = run({u"list"_qs, u"--search"_qs, u"lap"_qs, u"--format"_qs, u"json"_qs});
+    QStringList starts;
+    for (const QJsonValue &event : QJsonDocument::fromJson(listed.out.toUtf8()).object().value(u"events").toArray()) {
+        starts << event.toObject().value(u"start").toString();
+    }
+    QCOMPARE(starts,
+        QStringList({u"2023-05-22T14:30:15.004Z"_qs, u"2023-05-22T14:30:15.007Z"_qs, u"2023-05-22T14:30:15.250Z"_qs,
+            u"2023-05-22T14:30:16Z"_qs}));
+}
+
+void tst_Cli::mapForJsonRecords()
+{
+    // --map names a JSON record's keys as it names a CSV file's columns.
+    const QString file = QStringLiteral(ANNALS_TEST_DATA "/dates/wikidata-battles.json");
+    Run r = run({u"import"_qs, u"--map"_qs, u"title=label,url=article,start=date"_qs, file});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.endsWith(u": 3 added, 0 updated, 0 unchanged.\n"_qs), qPrintable(r.out));
+    r = run({u"list"_qs, u"--search"_qs, u"Hastings"_qs, u"--format"_qs, u"json"_qs});
+    const QJsonObject hastings = QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"events").toArray().first().toObject();
+    QCOMPARE(hastings.value(u"start").toString(), u"1066-10-14"_qs); // midnight, as Wikidata writes a day
+    QCOMPARE(hastings.value(u"sources").toArray().first().toObject().value(u"url").toString(),
+        u"https://en.wikipedia.org/wiki/Battle_of_Hastings"_qs);
+    r = run({u"import"_qs, u"--map"_qs, u"title=name"_qs, file});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"--map: there is no column \"name\"; the columns are "_qs), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)

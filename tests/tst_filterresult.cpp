@@ -54,6 +54,19 @@ QList<Event> generated(int count)
         } else {
             event.time = EventTime(start, precision);
         }
+        if (i % 11 == 0) {
+            // Several events in one shared second, ordered by their milliseconds (not their rowids).
+            event.time = EventTime(t0 + 3600, Precision::Millisecond);
+            event.time.setMilliseconds(int(random.bounded(1000)), 0);
+        }
+        // How sure the dates are: some approximate, uncertain or both, and ranges that are a span within which
+        // the date falls.
+        const int sure = int(random.bounded(8));
+        event.time.setQualifiers(sure == 0 ? EventTime::Approximate
+                : sure == 1                ? EventTime::Uncertain
+                : sure == 2                ? EventTime::Approximate | EventTime::Uncertain
+                : sure == 3 && event.time.isRange() ? EventTime::Within
+                                                    : 0);
         for (int c = int(random.bounded(3)); c > 0; --c) {
             const QString country = kCountries[random.bounded(kCountries.size())];
             if (!event.countries.contains(country)) {
@@ -187,6 +200,16 @@ void tst_FilterResult::sameAsTheStore_data()
     f.from = at("2020-06-01");
     f.text = u"Moscow"_qs;
     row("everything at once", f);
+    f = {};
+    f.certainties = {u"exact"_qs};
+    row("exact dates", f);
+    f.certainties = {u"Approximate"_qs};
+    row("approximate dates", f);
+    f.certainties = {u"uncertain"_qs, u"approximate"_qs};
+    row("uncertain or approximate dates", f);
+    f.countries = {u"RU"_qs};
+    f.from = at("2021-01-01");
+    row("uncertain or approximate dates in Russia from 2021", f);
     // Random combinations.
     QRandomGenerator random(99);
     static std::vector<QByteArray> names;
@@ -210,6 +233,9 @@ void tst_FilterResult::sameAsTheStore_data()
         if (random.bounded(3) == 0) {
             r.text = kWords[random.bounded(kWords.size())];
         }
+        if (random.bounded(4) == 0) {
+            r.certainties = {Certainty::name(Certainty::kAll[random.bounded(3)])};
+        }
         names.push_back("random " + QByteArray::number(i));
         QTest::newRow(names.back().constData()) << r;
     }
@@ -229,8 +255,8 @@ void tst_FilterResult::sameAsTheStore()
             ids << result->index().id(item);
         }
         QCOMPARE(ids, idsOf(m_store->events(filter)));
-        for (const auto dimension :
-            {EventFilter::Dimension::Country, EventFilter::Dimension::Actor, EventFilter::Dimension::Kind}) {
+        for (const auto dimension : {EventFilter::Dimension::Country, EventFilter::Dimension::Actor,
+                 EventFilter::Dimension::Kind, EventFilter::Dimension::Certainty}) {
             QCOMPARE(flattened(result->counts(dimension), dimension),
                 flattened(m_store->counts(dimension, filter.without(dimension)), dimension));
         }

@@ -73,6 +73,7 @@ private slots:
     void clusterCountsAddUp();
     void crowdedLaneDrawsDensity();
     void darkThemeAndToday();
+    void vagueDatesLookDifferent();
     void exportPng();
     void exportSvgKeepsTextAsText();
     void exportPdfHasOnePage();
@@ -250,6 +251,64 @@ void tst_TimelineRenderer::darkThemeAndToday()
     const int x = int(std::round(frame.timeToX(*options.now)));
     const QColor today = image.pixelColor(x, int(frame.plot.bottom()) - 3);
     QVERIFY2(today.red() > 200 && today.green() < 160, qPrintable(today.name()));
+}
+
+void tst_TimelineRenderer::vagueDatesLookDifferent()
+{
+    // Two instants and two ranges in one lane, one of each known and one "c.": the known instant is a filled dot,
+    // the approximate one an open ring; the known bar is solid to its ends, the approximate one fades there.
+    std::vector<TimelineItem> items;
+    const auto add = [&](const char *id, const char *start, const char *end, quint8 qualifiers) {
+        TimelineItem item;
+        item.id = QString::fromLatin1(id);
+        item.title = item.id;
+        item.start = at(start);
+        item.isRange = end != nullptr;
+        item.coverEnd = end ? at(end) : item.start + 60;
+        item.precision = Precision::Minute;
+        item.qualifiers = qualifiers;
+        item.laneKeys = {u"FR"_qs};
+        items.push_back(item);
+    };
+    add("known", "2023-03-10T12:00Z", nullptr, 0);
+    add("circa", "2023-03-14T12:00Z", nullptr, EventTime::Approximate);
+    add("known bar", "2023-03-17", "2023-03-21", 0);
+    add("circa bar", "2023-03-23", "2023-03-27", EventTime::Approximate);
+    const TimelineIndex index(std::move(items), LaneMode::Country);
+    QImage image(1200, 400, QImage::Format_ARGB32_Premultiplied);
+    TimelineRenderer::Options options;
+    options.palette = lightPalette();
+    const TimelineRenderer renderer;
+    QPainter painter(&image);
+    const TimelineRenderer::Frame frame
+        = renderer.layout(index, {at("2023-03-08"), at("2023-03-29")}, QRectF(image.rect()));
+    renderer.paint(&painter, frame, index, options);
+    painter.end();
+    image.save(QStringLiteral("vague-dates.png"));
+    const QColor lane = LanePalette::colour(index.lanes().front().colourSlot);
+    const auto distance = [](const QColor &a, const QColor &b) {
+        return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue());
+    };
+    QHash<QString, TimelineRenderer::Mark> marks;
+    for (const TimelineRenderer::Mark &mark : frame.marks) {
+        marks.insert(index.id(mark.item), mark);
+    }
+    QCOMPARE(marks.size(), 4);
+    QVERIFY(distance(image.pixelColor(marks[u"known"_qs].shape.center().toPoint()), lane) < 30);
+    const QColor ring = image.pixelColor(marks[u"circa"_qs].shape.center().toPoint());
+    QVERIFY2(distance(ring, lane) > 150, qPrintable(ring.name())); // open in the middle
+    const auto end = [&](const QString &id) {
+        const QRectF bar = marks[id].shape;
+        return image.pixelColor(QPoint(int(bar.left()) + 1, int(bar.center().y())));
+    };
+    QVERIFY(distance(end(u"known bar"_qs), lane) < 30);
+    QVERIFY2(distance(end(u"circa bar"_qs), lane) > 150, qPrintable(end(u"circa bar"_qs).name())); // faded
+    // The middle of the faded bar still wears the lane's colour.
+    const QRectF bar = marks[u"circa bar"_qs].shape;
+    QVERIFY(distance(image.pixelColor(bar.center().toPoint() + QPoint(0, 2)), lane) < 60);
+    // A tooltip's time says so too.
+    QCOMPARE(index.time(*index.itemById(u"circa"_qs)).toDisplayString(QLocale(QLocale::English)),
+        u"c. 14 March 2023, 12:00 UTC"_qs);
 }
 
 void tst_TimelineRenderer::exportPng()

@@ -28,6 +28,10 @@ const QCommandLineOption kKind(QStringLiteral("kind"),
     QStringLiteral("Only events of this kind (visit, talks, statement, ...). "
                    "Repeatable."),
     QStringLiteral("KIND"));
+const QCommandLineOption kCertainty(QStringLiteral("certainty"),
+    QStringLiteral("Only events whose date is exact, approximate (c. 1200, 1984~) or uncertain (1984?, between 47 "
+                   "and 50, 198X). Repeat it, or separate with commas, for several."),
+    QStringLiteral("exact|approximate|uncertain"));
 const QCommandLineOption kFrom(QStringLiteral("from"),
     QStringLiteral("Only events that reach this date or later (2023, 2023-05, "
                    "2023-05-01)."),
@@ -74,7 +78,8 @@ QString usage()
         "                           [--lanes country|actor|kind|none] [--title T] [--tz ZONE] [filters]\n"
         "       annals check [--full]                  look for damage in the timeline's file\n"
         "\n"
-        "Filters: --country CC, --actor NAME, --kind KIND, --from DATE, --to DATE, --search TEXT\n"
+        "Filters: --country CC, --actor NAME, --kind KIND, --from DATE, --to DATE, --search TEXT,\n"
+        "         --certainty exact|approximate|uncertain\n"
         "Every command takes --db FILE to use a timeline other than the default one.\n"
         "Run 'annals COMMAND --help' for a command's options.\n");
 }
@@ -109,6 +114,15 @@ QString readFilter(const QCommandLineParser &parser, EventFilter &filter)
     }
     for (const QString &value : parser.values(kKind)) {
         filter.kinds << value.split(QLatin1Char(','), Qt::SkipEmptyParts);
+    }
+    for (const QString &value : parser.values(kCertainty)) {
+        for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const std::optional<Certainty::Kind> kind = Certainty::fromName(part);
+            if (!kind) {
+                return QStringLiteral("--certainty: \"%1\" is none of exact, approximate and uncertain").arg(part.trimmed());
+            }
+            filter.certainties << Certainty::name(*kind);
+        }
     }
     for (const auto &[option, name] : {std::pair{&kFrom, "--from"}, std::pair{&kTo, "--to"}}) {
         if (!parser.isSet(*option)) {
@@ -220,17 +234,22 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         format.setDescription(
             QStringLiteral("auto (the default: from the file's content and name), json (Annals' own), "
                            "csv (CSV or TSV, any columns), timelinejs (TimelineJS's JSON), gdelt (a GDELT 1.0 "
-                           "or 2.0 event export), acled (an ACLED CSV export) or ics (iCalendar)."));
+                           "or 2.0 event export), acled (an ACLED CSV export), icews (an ICEWS .tab file), ics "
+                           "(iCalendar), timeline (Timeline's .timeline XML) or json-records (a JSON array of "
+                           "plain objects, such as a Wikidata query's result)."));
         format.setDefaultValue(QStringLiteral("auto"));
         parser.addOption({QStringLiteral("map"),
-            QStringLiteral("CSV: which column feeds which field, as title=Headline,start=Date. Fields: id, title, "
-                           "start, end, summary, kind, actors, countries, place, lat, lon, source, url, tags."),
+            QStringLiteral("CSV and JSON records: which column (or key) feeds which field, as "
+                           "title=Headline,start=Date. Fields: id, title, start, end, summary, kind, actors, "
+                           "countries, place, lat, lon, source, url, tags, qualifiers, written."),
             QStringLiteral("FIELD=COLUMN,...")});
         parser.addOption({QStringLiteral("missing"),
-            QStringLiteral("CSV: a cell value that means \"no value\", such as NA. Repeatable."),
+            QStringLiteral("CSV and JSON records: a cell value that means \"no value\", such as NA. "
+                           "Repeatable."),
             QStringLiteral("TEXT")});
         parser.addOption({QStringLiteral("encoding"),
-            QStringLiteral("CSV: the file's encoding when it is not UTF-8, such as latin1 or windows-1252."),
+            QStringLiteral("CSV, GDELT, ACLED and ICEWS: the file's encoding when it is not UTF-8, such as latin1 "
+                           "or windows-1252."),
             QStringLiteral("NAME")});
         parser.addOption({QStringLiteral("skip-invalid"),
             QStringLiteral("Import the good records and report each bad one, rather than stop at the first.")});
@@ -262,7 +281,7 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             QStringLiteral("FILE.annals"), QStringLiteral("The timeline to open; the default one if omitted."));
     }
     if (first == QLatin1String("list") || first == QLatin1String("export") || first == QLatin1String("export-image")) {
-        for (const QCommandLineOption &option : {kCountry, kActor, kKind, kFrom, kTo, kSearch}) {
+        for (const QCommandLineOption &option : {kCountry, kActor, kKind, kCertainty, kFrom, kTo, kSearch}) {
             parser.addOption(option);
         }
     }

@@ -15,6 +15,7 @@
 #include <QPainter>
 #include <QPixmap>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace TimelineMetrics;
@@ -259,22 +260,26 @@ void TimelineRenderer::paintMarks(
     // Imprecise instants: the period they cover, faintly. A date the source is not sure of (approximate,
     // uncertain, or somewhere within a span) fades out at both sides instead of ending sharply.
     const auto isVague = [&](const Mark &mark) { return (index.shape(mark.item) & ~WorkingSet::Range) != 0; };
-    const auto fading = [](const QRectF &rect, QColor colour, double alpha) {
+    // `edge`: how far in from each side the fade reaches, in pixels.
+    const auto fading = [](const QRectF &rect, QColor colour, double alpha, double edge) {
         QLinearGradient gradient(rect.topLeft(), rect.topRight());
         QColor clear = colour;
         clear.setAlphaF(0.04f);
         colour.setAlphaF(float(alpha));
+        const double stop = rect.width() > 0 ? std::clamp(edge / rect.width(), 0.0, 0.5) : 0.5;
         gradient.setColorAt(0, clear);
-        gradient.setColorAt(0.3, colour);
-        gradient.setColorAt(0.7, colour);
+        gradient.setColorAt(stop, colour);
+        gradient.setColorAt(1 - stop, colour);
         gradient.setColorAt(1, clear);
         return QBrush(gradient);
     };
+    // A vague bar fades over its outer ends only, so that its middle (and a label on it) stays solid.
+    const auto barEdge = [](const QRectF &bar) { return std::min(16.0, bar.width() / 4); };
     for (const Mark &mark : frame.marks) {
         if (!mark.band.isEmpty()) {
             QColor faint = colourOf(mark.lane);
             if (isVague(mark)) {
-                painter->fillRect(mark.band, fading(mark.band, faint, 0.22));
+                painter->fillRect(mark.band, fading(mark.band, faint, 0.22, mark.band.width() * 0.3));
             } else {
                 faint.setAlphaF(0.16f);
                 painter->fillRect(mark.band, faint);
@@ -295,7 +300,7 @@ void TimelineRenderer::paintMarks(
         if (mark.isRange) {
             // Square bars, not antialiased: crisp, and cheap however many there are; a vague one fades at its ends.
             painter->setRenderHint(QPainter::Antialiasing, false);
-            painter->fillRect(mark.shape, vague ? fading(mark.shape, colour, 1.0) : QBrush(colour));
+            painter->fillRect(mark.shape, vague ? fading(mark.shape, colour, 1.0, barEdge(mark.shape)) : QBrush(colour));
             if (selected) {
                 painter->setPen(QPen(selection, 2));
                 painter->setBrush(Qt::NoBrush);
@@ -313,7 +318,17 @@ void TimelineRenderer::paintMarks(
         }
         if (!mark.label.isEmpty() && mark.labelInside) {
             painter->setPen(colour.lightnessF() > 0.7 ? QColor(Qt::black) : QColor(Qt::white));
-            painter->drawText(mark.labelRect, Qt::AlignVCenter, mark.label);
+            if (vague) {
+                // Past the faded end, and short of the other.
+                const double edge = barEdge(mark.shape);
+                const double left = mark.labelRect.left() + edge;
+                const QRectF room(left, mark.labelRect.top(), std::max(0.0, mark.shape.right() - edge - left),
+                    mark.labelRect.height());
+                painter->drawText(room, Qt::AlignVCenter,
+                    QFontMetricsF(painter->font()).elidedText(mark.label, Qt::ElideRight, room.width()));
+            } else {
+                painter->drawText(mark.labelRect, Qt::AlignVCenter, mark.label);
+            }
         } else if (!mark.label.isEmpty()) {
             // An opaque halo of the background keeps grid lines and connectors out of the text; a selected label
             // wears the selection's colours in the same font, so that it is never wider than it was measured.
