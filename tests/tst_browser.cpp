@@ -118,6 +118,7 @@ private slots:
     void cleanup();
     void uncheckingRussiaRemovesItsEventsEverywhere();
     void searchNarrowsEverything();
+    void certaintyOfTheDateFilters();
     void malformedSearchIsGentle();
     void tableSelectionFillsDetailAndTimeline();
     void timelineSelectionSelectsInTable();
@@ -219,6 +220,38 @@ void tst_Browser::searchNarrowsEverything()
     QCOMPARE(m_window->overview()->total(), quint64(1));
     QCOMPARE(facetCount(m_window->filterPanel()->countries(), u"RU"_qs), 1);
     QCOMPARE(facetCount(m_window->filterPanel()->countries(), u"CN"_qs), -1);
+}
+
+void tst_Browser::certaintyOfTheDateFilters()
+{
+    // The seed's dates are all known: the section stays out of the way.
+    FilterPanel *filters = m_window->filterPanel();
+    QVERIFY(filters->certaintySection()->isHidden());
+    // A timeline of historians' dates shows it, with counts, and its choices filter every view.
+    const QString path = m_data.filePath(u"history.annals"_qs);
+    {
+        EventStore store(path);
+        QVERIFY(store.open());
+        QVERIFY(Importer::importFile(QStringLiteral(ANNALS_TEST_DATA "/dates/historians.csv"), {}, store, nullptr));
+    }
+    m_window = makeWindow(path);
+    filters = m_window->filterPanel();
+    QVERIFY(!filters->certaintySection()->isHidden());
+    FacetModel *certainty = filters->certainties();
+    QCOMPARE(facetCount(certainty, u"exact"_qs), 3);
+    QCOMPARE(facetCount(certainty, u"approximate"_qs), 3);
+    QCOMPARE(facetCount(certainty, u"uncertain"_qs), 2);
+    certainty->checkOnly(u"approximate"_qs);
+    QVERIFY(settle(m_window.get()));
+    QCOMPARE(m_window->filter().certainties, QStringList{u"approximate"_qs});
+    QCOMPARE(m_window->eventModel()->rowCount(), 3);
+    QCOMPARE(m_window->timelineIndex()->size(), size_t(3));
+    QCOMPARE(m_window->statusText().left(13), QStringLiteral("3 of 8 events"));
+    // The table shows the date as written, and the detail pane says what it means.
+    QCOMPARE(m_window->eventModel()->index(0, EventListModel::DateColumn).data().toString(), u"c. 383"_qs);
+    m_window->tableView()->setCurrentIndex(m_window->eventModel()->index(0, EventListModel::TitleColumn));
+    const QString detail = m_window->detailView()->toPlainText();
+    QVERIFY2(detail.contains(u"c. 383"_qs) && detail.contains(u"Date: approximate, drawn at 383"_qs), qPrintable(detail));
 }
 
 void tst_Browser::malformedSearchIsGentle()
@@ -400,6 +433,25 @@ void tst_Browser::dropImportsAnyFormat()
     m_window->openOrImport(QStringLiteral(ANNALS_SHARED_DIR "/data/real/gdelt/gdelt2_20191024143000.export.CSV"));
     QCOMPARE(format, u"gdelt"_qs);
     QCOMPARE(shown, ImportDialog::kPreviewRecords);
+    QCOMPARE(m_window->eventModel()->rowCount(), 30);
+    // XML that is not Timeline's (a KML map) is named as such, not read as JSON or CSV, and cannot be imported.
+    const QString kml = m_data.filePath(QStringLiteral("places.kml"));
+    QFile map(kml);
+    QVERIFY(map.open(QIODevice::WriteOnly));
+    map.write("<?xml version=\"1.0\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document/></kml>\n");
+    map.close();
+    QString problems;
+    bool enabled = true;
+    answerImportPreview([&](ImportDialog *dialog) {
+        format = dialog->preview() ? dialog->preview()->format : dialog->options().format;
+        problems = dialog->problemsText();
+        enabled = importEnabled(dialog);
+        return false;
+    });
+    m_window->openOrImport(kml);
+    QCOMPARE(format, u"xml"_qs);
+    QVERIFY2(problems.contains(u"<kml>"_qs), qPrintable(problems));
+    QVERIFY(!enabled);
     QCOMPARE(m_window->eventModel()->rowCount(), 30);
 }
 

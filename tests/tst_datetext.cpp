@@ -234,6 +234,8 @@ void tst_DateText::generatedDisplay_data()
     QTest::newRow("uncertain") << "1984" << "" << int(EventTime::Uncertain) << "1984?";
     QTest::newRow("both") << "1984" << "" << int(EventTime::Approximate | EventTime::Uncertain) << "c. 1984?";
     QTest::newRow("within") << "0047" << "0050" << int(EventTime::Within) << "between 47 and 50";
+    QTest::newRow("approximately within") << "0047" << "0050" << int(EventTime::Within | EventTime::Approximate)
+                                          << "between c. 47 and c. 50";
     QTest::newRow("an approximate range") << "2023-03-20" << "2023-03-22" << int(EventTime::Approximate)
                                           << "c. 20–22 March 2023";
 }

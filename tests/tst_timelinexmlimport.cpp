@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The .timeline XML of Timeline, the desktop program (tests/data/timeline, see the README there).
 #include "io/importer.h"
+#include "io/timelinexmlimport.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QLocale>
@@ -34,6 +36,8 @@ private slots:
     void events();
     void sourcesAndDescription();
     void reimportChangesNothing();
+    void endsTodayKeepsItsIdAsTheDaysGo();
+    void secondsAndNumbering();
 };
 
 void tst_TimelineXmlImport::detected_data()
@@ -139,6 +143,65 @@ void tst_TimelineXmlImport::reimportChangesNothing()
         ids.insert(first->events[i].id);
     }
     QCOMPARE(ids.size(), first->events.size());
+}
+
+namespace {
+
+// A Timeline file of one event that goes on, saved with the given <now> (or none, as Timeline 2.5 writes them).
+QByteArray goingOn(const QByteArray &now)
+{
+    return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<timeline>\n<version>2.5.0</version>\n"
+           "<timetype>gregoriantime</timetype>\n<categories/>\n<events>\n<event>\n"
+           "<start>2023-07-05 00:00:00</start>\n<end>2023-07-05 00:00:00</end>\n<text>India chairs the SCO</text>\n"
+           "<fuzzy>False</fuzzy>\n<locked>False</locked>\n<ends_today>True</ends_today>\n</event>\n</events>\n"
+        + (now.isEmpty() ? QByteArray() : "<now>" + now + "</now>\n") + "<view/>\n</timeline>\n";
+}
+
+} // namespace
+
+void tst_TimelineXmlImport::endsTodayKeepsItsIdAsTheDaysGo()
+{
+    // An event that "ends today" ends on the saved <now>, or without one on the day it is imported: its id must
+    // not move with that day, or importing the file again would add it again.
+    ImportError error;
+    const auto read = [&](const QByteArray &now) {
+        const std::optional<TimelineXmlImport::Result> result
+            = TimelineXmlImport::read(goingOn(now), u"going-on.timeline"_qs, false, &error);
+        return result && result->events.size() == 1 ? result->events.first() : Event();
+    };
+    const Event september = read("2023-09-01 12:00:00");
+    const Event october = read("2023-10-01 12:00:00");
+    const Event today = read({});
+    QCOMPARE(september.time.toDisplayString(QLocale(QLocale::English)), u"5 July – 1 September 2023"_qs);
+    QCOMPARE(october.time.toDisplayString(QLocale(QLocale::English)), u"5 July – 1 October 2023"_qs);
+    const qint64 midnight = TimePoint::periodStart(QDateTime::currentSecsSinceEpoch(), Precision::Day);
+    QCOMPARE(today.time.end().value_or(0), midnight);
+    QVERIFY(!september.id.isEmpty());
+    QCOMPARE(october.id, september.id);
+    QCOMPARE(today.id, september.id);
+}
+
+void tst_TimelineXmlImport::secondsAndNumbering()
+{
+    // Timeline writes seconds: kept where they are not zero. Events and eras are numbered apart in messages.
+    const QByteArray xml = "<?xml version=\"1.0\"?>\n<timeline>\n<version>2.6.0</version>\n"
+                           "<timetype>gregoriantime</timetype>\n<eras>\n<era>\n<name>Bad era</name>\n"
+                           "<start>2023-02-30 00:00:00</start>\n<end>2023-03-01 00:00:00</end>\n</era>\n</eras>\n"
+                           "<events>\n<event>\n<start>2023-05-22 17:36:49</start>\n<end>2023-05-22 17:36:49</end>\n"
+                           "<text>Noted</text>\n<fuzzy>True</fuzzy>\n</event>\n<event>\n<start>2023-05-23 09:00:00</start>\n"
+                           "<end>2023-05-23 10:00:00</end>\n<text>Talks</text>\n</event>\n</events>\n</timeline>\n";
+    ImportError error;
+    const std::optional<TimelineXmlImport::Result> strict
+        = TimelineXmlImport::read(xml, u"numbered.timeline"_qs, false, &error);
+    QVERIFY(!strict);
+    QVERIFY2(error.toString().contains(u"era 1 (\"Bad era\"), field \"start\""_qs), qPrintable(error.toString()));
+    const std::optional<TimelineXmlImport::Result> result
+        = TimelineXmlImport::read(xml, u"numbered.timeline"_qs, true, &error);
+    QVERIFY(result);
+    QCOMPARE(result->events.size(), 2);
+    QCOMPARE(result->events[0].time.precision(), Precision::Second);
+    QCOMPARE(result->events[0].time.toDisplayString(QLocale(QLocale::English)), u"c. 22 May 2023, 17:36:49 UTC"_qs);
+    QCOMPARE(result->events[1].time.precision(), Precision::Minute);
 }
 
 QTEST_GUILESS_MAIN(tst_TimelineXmlImport)

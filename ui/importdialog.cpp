@@ -65,11 +65,15 @@ ImportDialog::ImportDialog(const QString &path, QWidget *parent)
     setWindowTitle(tr("Import %1").arg(info.fileName()));
 
     const QString detected = Importer::detectFormat(path);
-    for (const QString &format : Importer::formats()) {
+    QStringList offered = Importer::formats();
+    if (!offered.contains(detected)) {
+        offered << detected; // XML that is not Timeline's: chosen, so that the preview says what it is
+    }
+    for (const QString &format : std::as_const(offered)) {
         const QString name = Importer::formatName(format);
         m_format->addItem(format == detected ? tr("%1 (detected)").arg(name) : name, format);
     }
-    m_format->setCurrentIndex(int(Importer::formats().indexOf(detected)));
+    m_format->setCurrentIndex(int(offered.indexOf(detected)));
     // Encodings that write a newline as one byte, as the reader splits lines there (so not UTF-16).
     for (const auto &[label, codec] : {std::pair{tr("UTF-8"), QString()},
              std::pair{tr("Latin-1 (ISO 8859-1)"), u"latin1"_qs}, std::pair{tr("Windows-1252"), u"windows-1252"_qs}}) {

@@ -491,9 +491,12 @@ QString EventTime::toDisplayString(const QLocale &locale) const
             == TimePoint::toIso(*m_end, m_precision, m_endMillisecond)) {
         text = pointText(a, m_precision, locale, zone(m_start), m_startMillisecond);
     } else if (isWithin()) {
-        text = QStringLiteral("between %1 and %2")
-                   .arg(pointText(a, m_precision, locale, zone(m_start), m_startMillisecond),
+        // "between 47 and 50", "between c. 47 and c. 50"
+        const QString about = isApproximate() ? QStringLiteral("c. ") : QString();
+        text = QStringLiteral("between %1%2 and %1%3")
+                   .arg(about, pointText(a, m_precision, locale, zone(m_start), m_startMillisecond),
                        pointText(civil(*m_end), m_precision, locale, zone(*m_end), m_endMillisecond));
+        return isUncertain() ? text + QLatin1Char('?') : text;
     } else {
         text = rangeText(a, civil(*m_end), m_precision, locale, zone(m_start), zone(*m_end), m_startMillisecond,
             m_endMillisecond);
