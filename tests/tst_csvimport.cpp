@@ -36,6 +36,7 @@ private slots:
     void jsonRecords();
     void errors_data();
     void errors();
+    void unknownCountriesAreKeptAndCounted();
     void skipInvalidKeepsTheGoodOnes();
     void idsAreStable();
     void timelineJsTemplate();
@@ -246,9 +247,16 @@ void tst_CsvImport::errors_data()
     QTest::newRow("no date") << QByteArray("date,title\n,x\n") << "in.csv:2: field \"date\": an event needs a date";
     QTest::newRow("wrong field count") << QByteArray("date,title\n2023,x,extra\n")
                                        << "in.csv:2: 3 fields where the header has 2";
-    QTest::newRow("unknown country")
-        << QByteArray("date,title,country\n2023,x,Atlantis\n")
-        << "in.csv:2: field \"country\": \"Atlantis\" is not a country known to ISO 3166-1";
+    QTest::newRow("an open EDTF interval")
+        << QByteArray("date,title\n1985/..,x\n")
+        << "in.csv:2: field \"date\": an interval or set with an open or unknown end (\"..\") has no date to draw it at";
+    QTest::newRow("a start that spans, and an end") << QByteArray("start,end,title\n198X,1990,x\n")
+                                                    << "in.csv:2: field \"end\": the start (198X) already spans a "
+                                                       "time of its own; give its end there, or leave the end empty";
+    QTest::newRow("qualifiers that are no words of Annals")
+        << QByteArray("date,title,qualifiers\n1984,x,probably\n")
+        << "in.csv:2: field \"qualifiers\": \"probably\" is not a list of the words exact, approximate, uncertain "
+           "and within";
     QTest::newRow("unclosed quote") << QByteArray("date,title\n2023,\"x\n2024,y\n")
                                     << "in.csv:2: a quoted field opened here is never closed";
     QTest::newRow("invalid UTF-8") << QByteArray("date,title\n2023,caf\xe9\n")
@@ -275,12 +283,32 @@ void tst_CsvImport::errors()
     QCOMPARE(inWindow == message, !message.contains(u"--map"_qs));
 }
 
+void tst_CsvImport::unknownCountriesAreKeptAndCounted()
+{
+    // A country no table knows costs the event nothing but that country: the name as written joins the place, and
+    // the report counts it.
+    ImportError error;
+    const auto result = readText("date,title,country,place\n2023,Talks,Atlantis; France,Poseidonia\n"
+                                 "2024,More talks,Atlantis,\n2024,Elsewhere,Ruritania,\n",
+        &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->events.size(), 3);
+    QCOMPARE(result->events[0].countries, QStringList{u"FR"_qs});
+    QCOMPARE(result->events[0].location.place, u"Poseidonia, Atlantis"_qs);
+    QCOMPARE(result->events[1].countries, QStringList());
+    QCOMPARE(result->events[1].location.place, u"Atlantis"_qs);
+    QCOMPARE(result->unknownCountries, (QMap<QString, qsizetype>{{u"Atlantis"_qs, 2}, {u"Ruritania"_qs, 1}}));
+    QCOMPARE(Importer::unknownCountriesNote(result->unknownCountries),
+        u"3 events name a country Annals does not know; they are kept without it, the name as written in the place: "
+        "Atlantis (2), Ruritania (1)."_qs);
+}
+
 void tst_CsvImport::skipInvalidKeepsTheGoodOnes()
 {
     CsvImport::Options options;
     options.skipInvalid = true;
     ImportError error;
-    const auto result = readText("date,title,country\n2023-13-01,Bad,RU\n2023-05-01,Good,FR\n2023,Worse,XX\n"
+    const auto result = readText("date,title,country\n2023-13-01,Bad,RU\n2023-05-01,Good,FR\n2023,Worse,FR,x\n"
                                  "1899000-01-01T00:00:00Z,Damaged,FR\n",
         &error, options);
     QVERIFY(result);
@@ -288,8 +316,7 @@ void tst_CsvImport::skipInvalidKeepsTheGoodOnes()
     QCOMPARE(result->events.first().title, QStringLiteral("Good"));
     QCOMPARE(result->skipped.size(), 3);
     QCOMPARE(result->skipped[2].line, 5); // the year 1,899,000 is left out, not stretched over
-    QCOMPARE(result->skipped[1].toString(),
-        QStringLiteral("in.csv:4: field \"country\": \"XX\" is not a country known to ISO 3166-1"));
+    QCOMPARE(result->skipped[1].toString(), QStringLiteral("in.csv:4: 4 fields where the header has 3"));
 }
 
 void tst_CsvImport::idsAreStable()

@@ -116,9 +116,27 @@ void tst_Malformed::refusedWhole_data()
     QTest::newRow("csv: end before start")
         << "backwards.csv" << QByteArray("Start,End,Title\n2023-05-02,2023-05-01,A\n") << "auto"
         << ":2: field \"End\": the end comes before the start";
-    QTest::newRow("csv: unknown country") << "atlantis.csv" << csvHead + "2023-01-01,A,Atlantis\n"
-                                          << "auto"
-                                          << ":2: field \"Country\": \"Atlantis\" is not a country known to ISO 3166-1";
+    QTest::newRow("csv: a date between nonsense") << "between.csv" << csvHead + "between 1380 and then,A,FR\n"
+                                                  << "auto"
+                                                  << ":2: field \"Date\": \"then\" is not a date; write it as 2023, "
+                                                     "2023-03, 2023-03-21, 2023-03-21T14:30Z or 490 BC";
+    QTest::newRow("csv: an EDTF set with an open end")
+        << "openset.csv" << csvHead + "\"[..1760-12-03]\",A,FR\n"
+        << "auto"
+        << ":2: field \"Date\": an interval or set with an open or unknown end (\"..\") has no date to draw it at";
+    QTest::newRow("json records: a damaged year")
+        << "damaged.json"
+        << QByteArray("[\n{\"label\": \"Battle of Tours\", \"date\": \"0732-10-10T00:00:00Z\"},\n"
+                      "{\"label\": \"Damaged\", \"date\": \"1899000-01-01T00:00:00Z\"}\n]\n")
+        << "auto"
+        << ":3: field \"date\": \"1899000-01-01T00:00:00Z\" has a 7-digit year without a sign; ISO 8601 writes a "
+           "year past 9999 with one (+1899000-01-01T00:00:00Z), so this looks like a damaged date";
+    QTest::newRow("timelinejs: a millisecond past 999")
+        << "ms.json"
+        << QByteArray("{\"events\": [{\"start_date\": {\"year\": \"2023\", \"month\": \"5\", \"day\": \"22\", "
+                      "\"hour\": \"14\", \"millisecond\": \"1500\"}, \"text\": {\"headline\": \"Lap\"}}]}\n")
+        << "auto"
+        << ":1:28: event 1 (\"Lap\"), field \"start_date\": \"1500\" is not a millisecond from 0 to 999";
     QTest::newRow("csv: latitude 95") << "lat.csv" << QByteArray("Date,Title,Lat,Lon\n2023-01-01,A,95,10\n") << "auto"
                                       << ":2: field \"Lat\": \"95\" is not a number from -90 to 90";
     QTest::newRow("csv: latitude not a number")

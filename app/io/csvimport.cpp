@@ -387,6 +387,7 @@ std::optional<Result> readRecords(
         }
         return time;
     };
+    QMap<QString, qsizetype> unknownCountries;
     const auto convert = [&](const QStringList &record, int, Event *out) -> RecordImport::Converted {
         const auto cell = [&](const char *field) {
             const int column = columnFor(field);
@@ -475,15 +476,15 @@ std::optional<Result> readRecords(
         if (problem.isEmpty() && !cell("written").isEmpty()) {
             event.time.setWritten(cell("written"));
         }
+        // A country no table knows leaves the event without it rather than refusing the record: the name as
+        // written joins the place, and the import's report counts it.
+        QStringList unknown;
         if (problem.isEmpty()) {
             for (const QString &name : splitList(cell("countries"))) {
                 const QString code = Countries::lookup(name);
                 if (code.isEmpty()) {
-                    field = u"countries"_qs;
-                    problem = QStringLiteral("\"%1\" is not a country known to ISO 3166-1").arg(name);
-                    break;
-                }
-                if (!event.countries.contains(code)) {
+                    unknown << name;
+                } else if (!event.countries.contains(code)) {
                     event.countries << code;
                 }
             }
@@ -514,6 +515,10 @@ std::optional<Result> readRecords(
             event.title = event.summary.section(u'\n', 0, 0).left(120);
         }
         event.location.place = cell("place");
+        for (const QString &name : std::as_const(unknown)) {
+            ++unknownCountries[name];
+            event.location.place += (event.location.place.isEmpty() ? QString() : QStringLiteral(", ")) + name;
+        }
         for (const QString &name : splitList(cell("actors"))) {
             event.actors.append({name, QString(), QString(), QString(), Actor::Type::Person});
         }
@@ -530,7 +535,7 @@ std::optional<Result> readRecords(
     RecordImport::Options records;
     records.skipInvalid = options.skipInvalid;
     records.limit = options.limit;
-    std::optional<Result> read = RecordImport::run(reader, fileName, records, sink, convert, error);
+    std::optional<Result> read = RecordImport::run(reader, fileName, records, sink, convert, error, &unknownCountries);
     if (read) {
         read->headers = std::move(result.headers);
         read->columns = std::move(result.columns);
