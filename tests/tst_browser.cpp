@@ -504,7 +504,7 @@ void tst_Browser::importPreviewWritesNothingUntilConfirmed()
     const QString csv = m_data.filePath(QStringLiteral("unnamed.csv"));
     QFile file(csv);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("Day,Label,Nation\n2023-06-01,First,FR\n2023-06-02,,DE\n2023-06-03,Third,IT\n");
+    file.write("Day,Word,Nation\n2023-06-01,First,FR\n2023-06-02,,DE\n2023-06-03,Third,IT\n");
     file.close();
     QStringList seen;
     const auto mapAndLook = [&](ImportDialog *dialog) {
@@ -516,13 +516,13 @@ void tst_Browser::importPreviewWritesNothingUntilConfirmed()
                                 && !dialog->problemsText().contains(u"--map"_qs) // the window's words, not the CLI's
                             ? u"says why"_qs
                             : dialog->problemsText());
-        dialog->setColumn(u"title"_qs, u"Label"_qs);
+        dialog->setColumn(u"title"_qs, u"Word"_qs);
         dialog->setColumn(u"start"_qs, u"Day"_qs);
         dialog->setColumn(u"countries"_qs, u"Nation"_qs);
         seen << QStringLiteral("mapped: %1 rows, %2, %3")
                     .arg(dialog->previewTable()->rowCount())
                     .arg(importEnabled(dialog) ? u"enabled"_qs : u"disabled"_qs,
-                        dialog->problemsText().contains(u"unnamed.csv:3: field \"Label\": an event needs a title"_qs)
+                        dialog->problemsText().contains(u"unnamed.csv:3: field \"Word\": an event needs a title"_qs)
                             ? u"line 3 named"_qs
                             : dialog->problemsText());
         dialog->findChild<QCheckBox *>()->setChecked(true); // skip invalid records
@@ -549,7 +549,7 @@ void tst_Browser::importPreviewWritesNothingUntilConfirmed()
     QVERIFY(m_window->selectEvent(m_window->eventModel()->eventAt(0)->id)); // the window works on
     auto *skipped = m_window->findChild<QMessageBox *>(QStringLiteral("skippedRecords"));
     QVERIFY(skipped);
-    QVERIFY2(skipped->detailedText().contains(u"unnamed.csv:3: field \"Label\": an event needs a title"_qs),
+    QVERIFY2(skipped->detailedText().contains(u"unnamed.csv:3: field \"Word\": an event needs a title"_qs),
         qPrintable(skipped->detailedText()));
     skipped->close();
 }

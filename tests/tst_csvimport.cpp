@@ -36,6 +36,8 @@ private slots:
     void jsonRecords();
     void errors_data();
     void errors();
+    void theWindowSpeaksOfItsDialog_data();
+    void theWindowSpeaksOfItsDialog();
     void unknownCountriesAreKeptAndCounted();
     void skipInvalidKeepsTheGoodOnes();
     void idsAreStable();
@@ -134,6 +136,15 @@ void tst_CsvImport::guessesFromContent_data()
     QTest::newRow("a year column is a date, a count is not")
         << QByteArray("Year,Casualties,What\n1914,1000,Battle of the Frontiers\n1916,50000,Battle of the Somme\n") << ""
         << "Battle of the Frontiers|1914||";
+    // The Wikidata shape: "label" of single words is still the title, its header says so.
+    QTest::newRow("single words under a label header")
+        << QByteArray("event,label,date,article\n"
+                      "http://www.wikidata.org/entity/Q83224,Hastings,1066-10-14T00:00:00Z,https://en.wikipedia.org/wiki/"
+                      "Battle_of_Hastings\n"
+                      "http://www.wikidata.org/entity/Q48314,Marathon,-0490-01-01T00:00:00Z,https://en.wikipedia.org/wiki/"
+                      "Battle_of_Marathon\n")
+        << ""
+        << "Hastings|14 October 1066|http://www.wikidata.org/entity/Q83224|";
     QTest::newRow("the user's map stands") << QByteArray("eventLabel,event,date\n"
                                                          "Battle of Hastings,http://www.wikidata.org/entity/Q83224,"
                                                          "1066-10-14\n")
@@ -279,8 +290,31 @@ void tst_CsvImport::errors()
     QCOMPARE(error.toString(), message);
     // The window speaks of its own dialog, never of a command-line flag.
     const QString inWindow = error.toString(ImportError::Audience::Window);
-    QVERIFY2(!inWindow.contains(u"--map"_qs), qPrintable(inWindow));
-    QCOMPARE(inWindow == message, !message.contains(u"--map"_qs));
+    QVERIFY2(!inWindow.contains(u"--"_qs), qPrintable(inWindow));
+    QCOMPARE(inWindow == message, !message.contains(u"--"_qs));
+}
+
+void tst_CsvImport::theWindowSpeaksOfItsDialog_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("inWindow");
+    QTest::newRow("a field without a column")
+        << "no column gives the title; name one with --map title=COLUMN (the columns are a, b)"
+        << "no column gives the title; choose its column under \"Columns\" in the Import dialog (the columns are a, b)";
+    QTest::newRow("not UTF-8") << "this line is not valid UTF-8 (give --encoding latin1 if the file is Latin-1)"
+                               << "this line is not valid UTF-8 (if the file is Latin-1, choose it under \"Encoding\" "
+                                  "in the Import dialog)";
+    QTest::newRow("a column the map names") << "--map: there is no column \"Date\"; the columns are a, b"
+                                            << "there is no column \"Date\"; the columns are a, b";
+}
+
+void tst_CsvImport::theWindowSpeaksOfItsDialog()
+{
+    QFETCH(QString, message);
+    QFETCH(QString, inWindow);
+    const ImportError error{u"in.csv"_qs, 2, 0, QString(), message};
+    QCOMPARE(error.toString(), u"in.csv:2: "_qs + message);
+    QCOMPARE(error.toString(ImportError::Audience::Window), u"in.csv:2: "_qs + inWindow);
 }
 
 void tst_CsvImport::unknownCountriesAreKeptAndCounted()

@@ -221,18 +221,24 @@ void guessFromContent(const QList<QStringList> &records, const QStringList &head
     if (guessed(u"title"_qs) && !columns->contains(u"title"_qs)) {
         int best = -1;
         for (qsizetype c = 0; c < headers.size(); ++c) {
-            if (shapes[c] != Shape::Text || taken(c)) {
-                continue;
-            }
             const QString name = headers[c].toLower();
             const bool named = name.contains(QLatin1String("label")) || name.contains(QLatin1String("name"))
                 || name.contains(QLatin1String("title"));
+            // Words; or single words under a header that names them as the title ("Label": First, Third).
+            if (!(shapes[c] == Shape::Text || (shapes[c] == Shape::Code && named)) || taken(c)) {
+                continue;
+            }
             const bool bestNamed = best >= 0
                 && (headers[best].toLower().contains(QLatin1String("label"))
                     || headers[best].toLower().contains(QLatin1String("name"))
                     || headers[best].toLower().contains(QLatin1String("title")));
-            // A named column first; among the rest the shortest text, since a summary is longer than a title.
-            if (best < 0 || (named && !bestNamed) || (named == bestNamed && lengths[c] < lengths[best])) {
+            // Words before single words, then a named column; among the rest the shortest text, since a summary is
+            // longer than a title.
+            const bool words = shapes[c] == Shape::Text;
+            const bool bestWords = best >= 0 && shapes[best] == Shape::Text;
+            if (best < 0 || (words && !bestWords)
+                || (words == bestWords
+                    && ((named && !bestNamed) || (named == bestNamed && lengths[c] < lengths[best])))) {
                 best = int(c);
             }
         }

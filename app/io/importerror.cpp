@@ -44,9 +44,14 @@ QString ImportError::toString(Audience audience) const
     }
     QString what = (field.isEmpty() ? QString() : field + QStringLiteral(": ")) + message;
     if (audience != Audience::CommandLine) {
+        // The window's user has the Import dialog's controls, not the command line's flags.
         static const QRegularExpression hint(
             QRegularExpression::escape(mapHint(u"FIELD"_qs, Audience::CommandLine)).replace(u"FIELD"_qs, u"\\w+"_qs));
         what.replace(hint, mapHint(QString(), audience));
+        what.replace(QStringLiteral("give --encoding latin1 if the file is Latin-1"),
+            QStringLiteral("if the file is Latin-1, choose it under \"Encoding\" in the Import dialog"));
+        static const QRegularExpression flag(QStringLiteral("(^|: )--(?:map|encoding|missing): "));
+        what.replace(flag, QStringLiteral("\\1"));
     }
     return where.isEmpty() ? what : where + QStringLiteral(": ") + what;
 }
