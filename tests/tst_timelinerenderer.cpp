@@ -7,6 +7,7 @@
 #include "workingset/filterengine.h"
 #include "timeline/timelinerenderer.h"
 
+#include <QCryptographicHash>
 #include <QFile>
 #include <QGuiApplication>
 #include <QImage>
@@ -74,6 +75,7 @@ private slots:
     void crowdedLaneDrawsDensity();
     void darkThemeAndToday();
     void vagueDatesLookDifferent();
+    void chineseAndKoreanTitlesHaveGlyphs();
     void exportPng();
     void exportSvgKeepsTextAsText();
     void exportPdfHasOnePage();
@@ -309,6 +311,35 @@ void tst_TimelineRenderer::vagueDatesLookDifferent()
     // A tooltip's time says so too.
     QCOMPARE(index.time(*index.itemById(u"circa"_qs)).toDisplayString(QLocale(QLocale::English)),
         u"c. 14 March 2023, 12:00 UTC"_qs);
+}
+
+void tst_TimelineRenderer::chineseAndKoreanTitlesHaveGlyphs()
+{
+    // Without a CJK font (fonts-noto-cjk, which the set-up installs and the package recommends), every Chinese and
+    // Korean character is drawn as the same empty box: three characters drawn alike would be boxes.
+    QStringList drawn;
+    for (const QString &character : {u"中"_qs, u"国"_qs, u"한"_qs}) {
+        QImage image(40, 40, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        QFont font = TimelineRenderer().font();
+        font.setPixelSize(28);
+        painter.setFont(font);
+        painter.setPen(Qt::black);
+        painter.drawText(image.rect(), Qt::AlignCenter, character);
+        painter.end();
+        QByteArray bytes(reinterpret_cast<const char *>(image.constBits()), image.sizeInBytes());
+        drawn << QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex());
+        int ink = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                ink += image.pixelColor(x, y).lightness() < 128 ? 1 : 0;
+            }
+        }
+        QVERIFY2(ink > 20, qPrintable(character));
+    }
+    drawn.removeDuplicates();
+    QCOMPARE(drawn.size(), 3);
 }
 
 void tst_TimelineRenderer::exportPng()
