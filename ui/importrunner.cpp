@@ -7,6 +7,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressDialog>
 #include <QThread>
 #include <QTimer>
@@ -76,6 +77,40 @@ Outcome run(const QString &path, const Importer::Options &options, EventStore &s
     }
     dialog.reset();
     return {job->summary, job->error, job->cancel};
+}
+
+QString report(const QString &path, const Importer::Summary &summary, QWidget *parent)
+{
+    const WriteSummary &written = summary.written;
+    QString message = QCoreApplication::translate("ImportRunner", "Imported %1: %2 added, %3 updated, %4 unchanged.")
+                          .arg(QFileInfo(path).fileName())
+                          .arg(written.added)
+                          .arg(written.updated)
+                          .arg(written.unchanged);
+    if (written.repeated > 0) {
+        message += u' '
+            + QCoreApplication::translate(
+                "ImportRunner", "%n record(s) repeated an earlier one exactly and were kept once.", nullptr, written.repeated);
+    }
+    if (const QString note = Importer::unknownCountriesNote(summary.unknownCountries); !note.isEmpty()) {
+        message += u' ' + note;
+    }
+    if (!summary.skipped.isEmpty()) {
+        QStringList lines;
+        for (const ImportError &skipped : summary.skipped) {
+            lines << skipped.toString(ImportError::Audience::Window);
+        }
+        message += u' ' + QCoreApplication::translate("ImportRunner", "%n invalid record(s) skipped.", nullptr, int(lines.size()));
+        // Not blocking: the timeline is already there to look at; the list is for reading alongside it.
+        auto *box = new QMessageBox(QMessageBox::Information, QCoreApplication::translate("ImportRunner", "Import"),
+            message, QMessageBox::Ok, parent);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setTextFormat(Qt::PlainText);
+        box->setDetailedText(lines.join(u'\n'));
+        box->setObjectName(QStringLiteral("skippedRecords"));
+        box->open();
+    }
+    return message;
 }
 
 } // namespace ImportRunner

@@ -23,4 +23,8 @@ struct Outcome {
 
 Outcome run(const QString &path, const Importer::Options &options, EventStore &store, QWidget *parent);
 
+// What an import did, in a sentence for the status bar ("Imported x.csv: 3 added, ..., 2 records repeated ...,
+// a note on unknown countries"); with skipped records, a box beside the window lists them, without blocking.
+QString report(const QString &path, const Importer::Summary &summary, QWidget *parent);
+
 } // namespace ImportRunner

@@ -469,7 +469,6 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
         }
         return false;
     }
-    const WriteSummary &summary = job.summary->written;
     m_filters->refresh();
     // The working set is read again, and the timeline fitted to what it now holds.
     m_fitOnResult = true;
@@ -477,31 +476,7 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
     m_engine->open(*m_store);
     requestResult();
     updateStatus();
-    QString message = tr("Imported %1: %2 added, %3 updated, %4 unchanged.")
-                          .arg(QFileInfo(path).fileName())
-                          .arg(summary.added)
-                          .arg(summary.updated)
-                          .arg(summary.unchanged);
-    if (summary.repeated > 0) {
-        message += u' ' + tr("%n record(s) repeated an earlier one exactly and were kept once.", nullptr, summary.repeated);
-    }
-    if (const QString note = Importer::unknownCountriesNote(job.summary->unknownCountries); !note.isEmpty()) {
-        message += u' ' + note;
-    }
-    if (!job.summary->skipped.isEmpty()) {
-        QStringList lines;
-        for (const ImportError &skipped : std::as_const(job.summary->skipped)) {
-            lines << skipped.toString();
-        }
-        message += u' ' + tr("%n invalid record(s) skipped.", nullptr, int(lines.size()));
-        // Not blocking: the timeline is already there to look at; the list is for reading alongside it.
-        auto *box = new QMessageBox(QMessageBox::Information, tr("Import"), message, QMessageBox::Ok, this);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        box->setTextFormat(Qt::PlainText);
-        box->setDetailedText(lines.join(u'\n'));
-        box->setObjectName(QStringLiteral("skippedRecords"));
-        box->open();
-    }
+    const QString message = ImportRunner::report(path, *job.summary, this);
     statusBar()->showMessage(message, 8000);
     return true;
 }
