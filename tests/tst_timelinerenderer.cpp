@@ -311,6 +311,21 @@ void tst_TimelineRenderer::vagueDatesLookDifferent()
     // A tooltip's time says so too.
     QCOMPARE(index.time(*index.itemById(u"circa"_qs)).toDisplayString(QLocale(QLocale::English)),
         u"c. 14 March 2023, 12:00 UTC"_qs);
+    // An exported image says what the rings and fading ends mean; the seed's, all of whose dates are known, does not.
+    const auto subtitleOf = [&](const TimelineIndex &of, const QString &name) {
+        TimelineExporter::Options exported;
+        exported.range = {at("2023-03-08"), at("2023-03-29")};
+        const QString path = m_dir.filePath(name);
+        QString error;
+        if (!TimelineExporter::write(path, of, exported, &error)) {
+            return error;
+        }
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : file.errorString();
+    };
+    const QString meaning = u"open rings and fading ends: approximate or uncertain dates"_qs;
+    QVERIFY(subtitleOf(index, u"vague.svg"_qs).contains(meaning));
+    QVERIFY(!subtitleOf(*m_seed, u"known.svg"_qs).contains(meaning));
 }
 
 void tst_TimelineRenderer::chineseAndKoreanTitlesHaveGlyphs()

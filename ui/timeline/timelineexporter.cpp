@@ -2,11 +2,12 @@
 #include "timelineexporter.h"
 
 #include "domain/displayzone.h"
+#include "io/outputfile.h"
 #include "lanepalette.h"
 #include "timeline/timelineindex.h"
 #include "timelinerenderer.h"
+#include "workingset/workingset.h"
 
-#include "io/outputfile.h"
 #include <QFileInfo>
 #include <QFontMetricsF>
 #include <QImage>
@@ -15,6 +16,8 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
+
+#include <algorithm>
 
 namespace {
 
@@ -162,6 +165,10 @@ void paint(QPainter *painter, const QRectF &bounds, const TimelineIndex &index, 
             = double(options.range.span()) / std::max(1.0, frame.plot.width()) * TimelineRenderer::kDensityColumn;
         subtitle += QStringLiteral("  ·  density: a column is %1, its height the log of its events, the tallest %2")
                         .arg(TimeScale::describeDuration(qint64(column)), QLocale().toString(tallest));
+    }
+    if (std::any_of(frame.marks.cbegin(), frame.marks.cend(),
+            [&](const TimelineRenderer::Mark &mark) { return (index.shape(mark.item) & ~WorkingSet::Range) != 0; })) {
+        subtitle += QStringLiteral("  ·  open rings and fading ends: approximate or uncertain dates");
     }
     painter->setFont(small);
     painter->setPen(palette.color(QPalette::PlaceholderText));
