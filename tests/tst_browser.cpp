@@ -453,6 +453,24 @@ void tst_Browser::dropImportsAnyFormat()
     QVERIFY2(problems.contains(u"<kml>"_qs), qPrintable(problems));
     QVERIFY(!enabled);
     QCOMPARE(m_window->eventModel()->rowCount(), 30);
+    // A Wikidata query's result: records whose columns the preview guesses from their keys and cells (the label is
+    // the title, a link the source, the dates days), ready to import.
+    QStringList guessed;
+    answerImportPreview([&](ImportDialog *dialog) {
+        format = dialog->preview()->format;
+        const Importer::Preview &preview = *dialog->preview();
+        for (const QString &field : {u"title"_qs, u"start"_qs, u"url"_qs}) {
+            guessed << field + u'=' + preview.headers.value(preview.columns.value(field, -1));
+        }
+        enabled = importEnabled(dialog);
+        shown = dialog->previewTable()->rowCount();
+        return false;
+    });
+    m_window->openOrImport(QStringLiteral(ANNALS_TEST_DATA "/dates/wikidata-battles.json"));
+    QCOMPARE(format, u"json-records"_qs);
+    QCOMPARE(guessed, QStringList({u"title=label"_qs, u"start=date"_qs, u"url=article"_qs}));
+    QCOMPARE(shown, 3);
+    QVERIFY(enabled);
 }
 
 void tst_Browser::aFailedImportKeepsTheDialogAndItsColumns()

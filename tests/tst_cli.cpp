@@ -352,7 +352,7 @@ void tst_Cli::importCsvWithReport()
     QFile csv(m_home->filePath(QStringLiteral("events.csv")));
     QVERIFY(csv.open(QIODevice::WriteOnly));
     csv.write("Date;Headline;Country\r\n9-May-20;Talks in Minsk;Belarus\r\n2020-13;Bad month;BY\r\n"
-              "2021;Summit;NA\r\n");
+              "2021;Summit;NA\r\n2022;Atlantean talks;Atlantis\r\n");
     csv.close();
     Run r = run({u"import"_qs, u"events.csv"_qs});
     QCOMPARE(r.exitCode, 1);
@@ -361,11 +361,16 @@ void tst_Cli::importCsvWithReport()
     r = run({u"import"_qs, u"events.csv"_qs, u"--skip-invalid"_qs, u"--missing"_qs, u"NA"_qs, u"--report"_qs,
         u"skipped.txt"_qs});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.endsWith(QStringLiteral(": 2 added, 0 updated, 0 unchanged, 1 skipped.\n")), qPrintable(r.out));
+    QVERIFY2(r.out.endsWith(QStringLiteral(": 3 added, 0 updated, 0 unchanged, 1 skipped.\n")), qPrintable(r.out));
+    // The report holds what could not be read whole: the skipped record, and the country no table knows.
+    const QString note = u"note: 1 event names a country Annals does not know; it is kept without it, the name as "
+                         "written in the place: Atlantis (1).\n"_qs;
+    QCOMPARE(r.err, note);
     QFile report(m_home->filePath(QStringLiteral("skipped.txt")));
     QVERIFY(report.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(report.readAll()),
-        QStringLiteral("skipped: events.csv:3: field \"Date\": \"2020-13\" has month 13; a month runs from 1 to 12\n"));
+        QStringLiteral("skipped: events.csv:3: field \"Date\": \"2020-13\" has month 13; a month runs from 1 to 12\n")
+            + note);
     r = run({u"list"_qs, u"--country"_qs, u"BY"_qs});
     QVERIFY2(r.out.contains(QStringLiteral("9 May 2020  ")), qPrintable(r.out));
 

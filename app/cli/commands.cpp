@@ -94,15 +94,18 @@ int importFile(EventStore &store, const CommandLineOptions &options, QTextStream
     }
     const WriteSummary *summary = &imported->written;
     const QList<ImportError> &skipped = imported->skipped;
+    const QString note = Importer::unknownCountriesNote(imported->unknownCountries);
     if (!skipped.isEmpty()) {
         QString report;
         for (const ImportError &problem : std::as_const(skipped)) {
             report += QStringLiteral("skipped: ") + problem.toString() + u'\n';
         }
+        // The report file holds what the import could not read whole: the records it skipped, and the note.
+        const QString withNote = note.isEmpty() ? report : report + QStringLiteral("note: ") + note + u'\n';
         QString reportError;
         if (options.report.isEmpty()) {
             err << report;
-        } else if (!OutputFile::write(options.report, report.toUtf8(), &reportError)) {
+        } else if (!OutputFile::write(options.report, withNote.toUtf8(), &reportError)) {
             err << "annals import: " << reportError << '\n' << report;
         }
     }
@@ -115,7 +118,7 @@ int importFile(EventStore &store, const CommandLineOptions &options, QTextStream
                                    : QStringLiteral(", %1 repeated an earlier record exactly (kept once)")
                                          .arg(summary->repeated))
         << (skipped.isEmpty() ? QString() : QStringLiteral(", %1 skipped").arg(skipped.size())) << ".\n";
-    if (const QString note = Importer::unknownCountriesNote(imported->unknownCountries); !note.isEmpty()) {
+    if (!note.isEmpty()) {
         err << "note: " << note << '\n';
     }
     return 0;
