@@ -288,6 +288,12 @@ void tst_Malformed::refusedWhole_data()
             + "NIG1,09 May 2020,2020,1,Battles,Army,Nigeria,Damboa,200,12.7,0\n"
                                          << "auto"
                                          << ":2: field \"latitude\": \"200\" is not a coordinate between -90 and 90";
+    QTest::newRow("acled: no id at all")
+        << "noid-acled.csv"
+        << QByteArray("data_id,event_id_cnty,event_date,year,time_precision,event_type,actor1,country,location,"
+                      "latitude,longitude,fatalities\n,,09 May 2020,2020,1,Battles,Army,Nigeria,Damboa,11.1,12.7,0\n")
+        << "auto"
+        << ":2: field \"event_id_cnty\": an event needs an id, in event_id_cnty or data_id";
     QTest::newRow("acled: repeated id") << "twice-acled.csv"
                                         << kAcledHeader
             + "NIG1,09 May 2020,2020,1,Battles,Army,Nigeria,Damboa,11.1,12.7,0\nNIG1,10 May "
