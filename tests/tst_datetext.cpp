@@ -142,6 +142,17 @@ void tst_DateText::qualified_data()
     QTest::newRow("EDTF season") << "2001-21" << "2001-03" << "2001-05" << "within" << "2001-21" << "2001-21";
     QTest::newRow("EDTF winter") << "2001-24" << "2001-12" << "2002-02" << "within" << "2001-24" << "2001-24";
     QTest::newRow("EDTF long year") << "Y-170000002" << "-170000002" << "" << "" << "" << "170,000,002 BC";
+    QTest::newRow("EDTF decade, lower case") << "198x" << "1980" << "1989" << "within" << "198x" << "198x";
+    QTest::newRow("an interval of seconds, zeros at one end")
+        << "2023-05-22T10:00:00Z/2023-05-22T10:05:30Z" << "2023-05-22T10:00:00Z" << "2023-05-22T10:05:30Z" << "" << ""
+        << "22 May 2023, 10:00:00–10:05:30 UTC";
+    // Between, as Annals itself writes a qualified span, and with the era run on.
+    QTest::newRow("between c. and c.") << "between c. 47 and c. 50" << "0047" << "0050" << "approximate within"
+                                       << "between c. 47 and c. 50" << "between c. 47 and c. 50";
+    QTest::newRow("between, not sure") << "between 47 and 50?" << "0047" << "0050" << "uncertain within"
+                                       << "between 47 and 50?" << "between 47 and 50?";
+    QTest::newRow("between, BC run on") << "between 50 and 47BC" << "-0049" << "-0046" << "within"
+                                        << "between 50 and 47BC" << "between 50 and 47BC";
     // Both words and marks.
     QTest::newRow("c. and a question mark") << "c. 1984?" << "1984" << "" << "approximate uncertain" << "c. 1984?"
                                             << "c. 1984?";
@@ -207,6 +218,10 @@ void tst_DateText::errors_data()
     QTest::newRow("circa nothing") << "circa"
                                    << "\"circa\" is not a date; write it as 2023, 2023-03, 2023-03-21, "
                                       "2023-03-21T14:30Z or 490 BC";
+    QTest::newRow("a season too far") << "+30000000000-21" << "\"+30000000000\" lies more than 20 billion years away";
+    QTest::newRow("a year all unspecified") << "XXXX" << "\"XXXX\" leaves every digit of its year unspecified";
+    QTest::newRow("only a question mark") << "?" << "\"?\" holds no date";
+    QTest::newRow("circa a question mark") << "c. ?" << "\"c. ?\" holds no date";
     QTest::newRow("a damaged year with a question mark")
         << "1899000-01-01?"
         << "\"1899000-01-01\" has a 7-digit year without a sign; ISO 8601 writes a year past 9999 with one "

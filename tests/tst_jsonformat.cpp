@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "domain/datetext.h"
 #include "io/jsonformat.h"
 
 #include <QTest>
@@ -53,8 +54,21 @@ Event bareEvent(const QString &start)
 
 void tst_JsonFormat::writeThenReadGivesEqualEvents()
 {
-    const QList<Event> events{richEvent(), bareEvent(u"490 BC"_qs), bareEvent(u"-13800000000"_qs),
+    QList<Event> events{richEvent(), bareEvent(u"490 BC"_qs), bareEvent(u"-13800000000"_qs),
         bareEvent(u"2023-05-22T09:15Z"_qs), bareEvent(u"2023-03"_qs)};
+    // Times whose zeros read coarser than they are (10:00:00 to 10:05:30 is to the second; .000 to .300 to the
+    // millisecond), a millisecond at a whole second, and qualified dates, as written and as flags alone.
+    for (const char *time : {"2023-05-22T10:00:00Z/2023-05-22T10:05:30Z", "2023-05-22T14:30:15.000Z/2023-05-22T14:30:15.300Z",
+             "c. 383", "Between 47 and 50", "[1667,1668]", "198X", "1984%"}) {
+        events << bareEvent(u"2023"_qs);
+        events.last().id = QString::fromLatin1(time);
+        events.last().time = *DateText::parse(QString::fromLatin1(time));
+    }
+    events << bareEvent(u"2023-05-22T14:30:15Z"_qs);
+    events.last().time = events.last().time.withPrecision(Precision::Millisecond);
+    events << bareEvent(u"0047"_qs);
+    events.last().time = EventTime(events.last().time.start(), TimePoint::parse(u"0050")->seconds, Precision::Year);
+    events.last().time.setQualifiers(EventTime::Within | EventTime::Approximate);
 
     ImportError error;
     const auto document = JsonFormat::read(JsonFormat::write(events, QStringLiteral("Title")), u"x.json"_qs, &error);

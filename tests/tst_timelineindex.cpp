@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "domain/datetext.h"
 #include "io/seed.h"
 #include "storage/eventstore.h"
 #include "timeline/timelineindex.h"
@@ -64,6 +65,7 @@ private slots:
     void overlappingMatchesBruteForce();
     void countStarting();
     void itemTimeRoundTrips();
+    void itemTimeKeepsItsQualifiers();
 
 private:
     // The window's index of the seed under a filter, kept alive with the test.
@@ -213,6 +215,30 @@ void tst_TimelineIndex::itemTimeRoundTrips()
         QCOMPARE(index.title(i), events[qsizetype(i)].title);
         QCOMPARE(index.time(i), events[qsizetype(i)].time);
     }
+}
+
+void tst_TimelineIndex::itemTimeKeepsItsQualifiers()
+{
+    // An item's time, as tooltips and crowd lists show it, says how sure it is; milliseconds, which the working set
+    // keeps only as an order, are not shown as ".000".
+    EventStore store(u":memory:"_qs);
+    QVERIFY(store.open());
+    QList<Event> events;
+    for (const char *date : {"c. 383", "Between 47 and 50", "1984?", "2023-05-22T14:30:15.250Z"}) {
+        Event event;
+        event.id = QString::fromLatin1(date);
+        event.title = event.id;
+        event.time = *DateText::parse(event.id);
+        events << event;
+    }
+    QVERIFY(store.write(events));
+    const TimelineIndex &index = indexOf(store, {}, LaneMode::None);
+    QStringList shown;
+    for (quint32 i = 0; i < index.size(); ++i) {
+        shown << index.time(i).toDisplayString(QLocale(QLocale::English));
+    }
+    QCOMPARE(shown,
+        QStringList({u"between 47 and 50"_qs, u"c. 383"_qs, u"1984?"_qs, u"22 May 2023, 14:30:15 UTC"_qs}));
 }
 
 QTEST_GUILESS_MAIN(tst_TimelineIndex)

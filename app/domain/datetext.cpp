@@ -49,7 +49,7 @@ quint8 qualifierOf(QChar c)
 // and a number). Keeps "05/2023" (a month, as some spreadsheets write it) from reading as the years 5 to 2023.
 bool looksLikeEdtf(const QString &text)
 {
-    static const QRegularExpression shape(QStringLiteral(R"(^[\[{]?(?:\.\.)?[?~%]?(?:Y-?\d|[+-]?[\dX]{4})[\dXYTZ:.,+\-/\[\]{}?~% ]*$)"));
+    static const QRegularExpression shape(QStringLiteral(R"(^[\[{]?(?:\.\.)?[?~%]?(?:Y-?\d|[+-]?[\dXx]{4})[\dXxYTZ:.,+\-/\[\]{}?~% ]*$)"));
     return shape.match(text).hasMatch();
 }
 
@@ -74,6 +74,9 @@ std::optional<Span> edtfSpan(const QString &text, QString *error)
         const QString xs = m.captured(3);
         const QString month = m.captured(4).toUpper();
         const QString day = m.captured(5).toUpper();
+        if (digits.isEmpty()) {
+            return failWith<Span>(error, QStringLiteral("\"%1\" leaves every digit of its year unspecified").arg(text));
+        }
         if (digits.size() + xs.size() < 4) {
             return failWith<Span>(error, QStringLiteral("\"%1\": EDTF writes a year with four digits").arg(text));
         }
@@ -111,7 +114,17 @@ std::optional<Span> edtfSpan(const QString &text, QString *error)
     static const QRegularExpression season(QStringLiteral(R"(^([+-]?\d{4,})-(2[1-4])$)"));
     if (const auto m = season.match(text); m.hasMatch()) {
         // EDTF's seasons (21 spring, 22 summer, 23 autumn, 24 winter), in the northern hemisphere's months.
-        const qint64 year = m.captured(1).toLongLong();
+        // The year as any other is read, so that its bounds (20 billion years) hold here too.
+        const QString yearText = m.captured(1);
+        const std::optional<TimePoint> yearPoint = TimePoint::parse(
+            yearText.size() > 4 && yearText.front().isDigit() ? u'+' + yearText : yearText, error);
+        if (!yearPoint) {
+            return std::nullopt;
+        }
+        const qint64 year = Calendar::fromSeconds(yearPoint->seconds).year;
+        if (year >= Calendar::kMaxAbsYear) {
+            return failWith<Span>(error, QStringLiteral("\"%1\" lies more than 20 billion years away").arg(text));
+        }
         const int first = 3 + 3 * (m.captured(2).toInt() - 21); // March, June, September, December
         const qint64 start = Calendar::toSeconds({year, first, 1, 0, 0, 0});
         const qint64 last = Calendar::toSeconds(first == 12 ? Calendar::CivilTime{year + 1, 2, 1, 0, 0, 0}
@@ -295,19 +308,24 @@ std::optional<EventTime> parse(QStringView input, QString *error)
         QString firstText = m.captured(1);
         const QString lastText = m.captured(2);
         // "between 50 and 47 BC": the era is said once, for both.
-        static const QRegularExpression era(QStringLiteral(R"(\s+(BC|BCE|AD|CE)$)"), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression era(QStringLiteral(R"(\s*(BC|BCE|AD|CE)$)"), QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression number(QStringLiteral(R"(^\d{1,12}$)"));
         if (const auto e = era.match(lastText); e.hasMatch() && number.match(firstText).hasMatch()) {
             firstText += e.captured(0);
         }
-        const std::optional<TimePoint> first = parsePoint(firstText, error);
-        const std::optional<TimePoint> last = first ? parsePoint(lastText, error) : std::nullopt;
-        if (!last) {
+        // Each side may say how sure it is ("between c. 47 and c. 50", "between 47 and 50?"), as Annals writes it.
+        const std::optional<EventTime> a = parse(firstText, error);
+        const std::optional<EventTime> b = a ? parse(lastText, error) : std::nullopt;
+        if (!b) {
             return std::nullopt;
         }
-        std::optional<EventTime> time = spanOf(*first, *last, text, error);
+        const TimePoint first{a->start(), a->precision(), a->startMillisecond()};
+        const TimePoint last = b->isRange() ? TimePoint{*b->end(), b->precision(), b->endMillisecond()}
+                                            : TimePoint{b->start(), b->precision(), b->startMillisecond()};
+        std::optional<EventTime> time = spanOf(first, last, text, error);
         if (time) {
-            time->setQualifiers(qualifiers | (time->isRange() ? EventTime::Within : 0));
+            const quint8 sides = (a->qualifiers() | b->qualifiers()) & (EventTime::Approximate | EventTime::Uncertain);
+            time->setQualifiers(qualifiers | sides | (time->isRange() ? EventTime::Within : 0));
             time->setWritten(text);
         }
         return time;
@@ -323,6 +341,9 @@ std::optional<EventTime> parse(QStringView input, QString *error)
     while (!rest.isEmpty() && isQualifier(rest.back())) {
         qualifiers |= qualifierOf(rest.back());
         rest.chop(1);
+    }
+    if (rest.trimmed().isEmpty()) {
+        return failWith<EventTime>(error, QStringLiteral("\"%1\" holds no date").arg(text));
     }
     const std::optional<TimePoint> point = parsePoint(rest, error);
     if (!point) {
@@ -358,11 +379,9 @@ std::optional<EventTime> join(const EventTime &start, const EventTime &end, QStr
     const quint8 sure = (start.qualifiers() | end.qualifiers()) & (EventTime::Approximate | EventTime::Uncertain);
     time.setQualifiers(sure | (end.isWithin() ? EventTime::Uncertain : 0));
     if (time.qualifiers() != 0) {
-        const auto textOf = [](const EventTime &t, const TimePoint &point) {
-            return t.written().isEmpty() ? TimePoint::toIso(point.seconds, point.precision, point.millisecond)
-                                         : t.written();
-        };
-        time.setWritten(textOf(start, first) + QStringLiteral(" – ") + textOf(end, last));
+        // Each side as written, or as Annals shows a plain date ("c. 1200 – 1250", "c. 383 – 47 BC").
+        const auto textOf = [](const EventTime &t) { return t.toDisplayString(); };
+        time.setWritten(textOf(start) + QStringLiteral(" – ") + textOf(end));
     }
     return time;
 }

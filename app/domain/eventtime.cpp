@@ -377,7 +377,11 @@ EventTime EventTime::spanning(qint64 start, qint64 end, Precision precision)
 
 EventTime EventTime::spanning(const TimePoint &start, const TimePoint &end)
 {
-    const Precision precision = std::min(start.precision, end.precision);
+    // Two times of day are as precise as the finer: "10:00:00" reads as a minute only for its zeros, and with an
+    // end at 10:05:30 it is a second. Otherwise the coarser: a day to a minute is days.
+    const Precision precision = hasClock(start.precision) && hasClock(end.precision)
+        ? std::max(start.precision, end.precision)
+        : std::min(start.precision, end.precision);
     if (precision != Precision::Millisecond) {
         return spanning(start.seconds, end.seconds, precision);
     }
@@ -386,6 +390,20 @@ EventTime EventTime::spanning(const TimePoint &start, const TimePoint &end)
     }
     EventTime time(start.seconds, end.seconds, precision);
     time.setMilliseconds(start.millisecond, end.millisecond);
+    return time;
+}
+
+bool EventTime::isClock(Precision precision)
+{
+    return hasClock(precision);
+}
+
+EventTime EventTime::withPrecision(Precision precision) const
+{
+    EventTime time = m_end ? EventTime(m_start, *m_end, precision) : EventTime(m_start, precision);
+    time.m_qualifiers = m_qualifiers;
+    time.m_written = m_written;
+    time.setMilliseconds(m_startMillisecond, m_endMillisecond);
     return time;
 }
 

@@ -88,8 +88,13 @@ public:
     // From `start` to `end` at `precision`, each end at the start of its period: one moment where both fall in
     // the same period, a range where they do not.
     static EventTime spanning(qint64 start, qint64 end, Precision precision);
-    // The same from two points, at the coarser of their precisions, milliseconds kept at millisecond precision.
+    // The same from two points, at the coarser of their precisions (the finer where both are times of day, whose
+    // zeros say nothing: 10:00:00 to 10:05:30 is to the second), milliseconds kept at millisecond precision.
     static EventTime spanning(const TimePoint &start, const TimePoint &end);
+    // Whether a precision has a time of day (a minute, a second, a millisecond).
+    static bool isClock(Precision precision);
+    // This time at another precision of a time of day, as is (no rounding): for a text whose zeros read coarser.
+    EventTime withPrecision(Precision precision) const;
 
     qint64 start() const { return m_start; }
     std::optional<qint64> end() const { return m_end; }

@@ -42,7 +42,7 @@ const QHash<QString, QString> &aliases()
         add("url", {"url", "link", "source url", "source_url", "sourceurl", "href", "media"});
         add("source", {"media credit"});
         add("tags", {"tags", "keywords", "labels", "group"});
-        add("qualifiers", {"qualifiers", "certainty"}); // as Annals' CSV export writes a date's certainty
+        add("qualifiers", {"qualifiers"}); // as Annals' CSV export writes a date's certainty
         add("written", {"written", "date as written"});
         return t;
     }();
@@ -385,7 +385,8 @@ std::optional<Result> readRecords(
         std::optional<EventTime> time = DateText::parse(text, problem);
         const auto midnight = [](qint64 t) { return TimePoint::periodStart(t, Precision::Day) == t; };
         if (time && midnightDays && time->precision() >= Precision::Minute && midnight(time->start())
-            && midnight(time->end().value_or(time->start()))) {
+            && midnight(time->end().value_or(time->start())) && time->startMillisecond() == 0
+            && time->endMillisecond() == 0) {
             EventTime day = EventTime::spanning(time->start(), time->end().value_or(time->start()), Precision::Day);
             day.setQualifiers(time->qualifiers());
             day.setWritten(time->written());

@@ -181,7 +181,8 @@ private:
         EventTime time = timeOf(object, u"start");
         if (object.contains(u"end") && !object.value(u"end").isNull()) {
             const EventTime end = timeOf(object, u"end");
-            if (end.precision() != time.precision()) {
+            if (end.precision() != time.precision()
+                && !(EventTime::isClock(end.precision()) && EventTime::isClock(time.precision()))) {
                 throw Problem{{u"end"_qs}, QStringLiteral("end"),
                     QStringLiteral("the end is given to the %1 but the start to the %2; give both alike")
                         .arg(precisionName(end.precision()), precisionName(time.precision()))};
@@ -200,7 +201,9 @@ private:
                     QStringLiteral("must be one of \"year\", \"month\", \"day\", \"minute\", \"second\" or "
                                    "\"millisecond\"")};
             }
-            if (*named > time.precision()) {
+            if (*named > time.precision() && EventTime::isClock(*named) && EventTime::isClock(time.precision())) {
+                time = time.withPrecision(*named); // "10:00:00" to the second: its zeros are what was known
+            } else if (*named > time.precision()) {
                 throw Problem{{u"precision"_qs}, QStringLiteral("precision"),
                     QStringLiteral("\"%1\" is finer than the start date gives").arg(precisionName(*named))};
             }

@@ -156,7 +156,7 @@ SqlCondition SqlCondition::of(const EventFilter &filter)
         for (const QString &name : filter.certainties) {
             switch (Certainty::fromName(name).value_or(Certainty::Kind(0))) {
             case Certainty::Exact:
-                any << QStringLiteral("e.qualifiers = 0");
+                any << QStringLiteral("(e.qualifiers & %1) = 0").arg(EventTime::kQualifierBits);
                 break;
             case Certainty::Approximate:
                 any << QStringLiteral("(e.qualifiers & %1) != 0").arg(EventTime::Approximate);

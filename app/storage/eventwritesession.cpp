@@ -58,7 +58,9 @@ QByteArray digestOf(const Event &event)
     // digests, and importing such a file again still finds them unchanged.
     if (event.time.qualifiers() != 0 || !event.time.written().isEmpty() || event.time.startMillisecond() != 0
         || event.time.endMillisecond() != 0) {
-        digest << qint64(event.time.qualifiers()) << event.time.written() << qint64(event.time.startMillisecond())
+        // After a sentinel no count can be, so that no other event's fields can run into the same bytes.
+        digest << qint64(-1) << qint64(event.time.qualifiers()) << event.time.written()
+               << qint64(event.time.startMillisecond())
                << qint64(event.time.endMillisecond());
     }
     digest << qint64(event.actors.size());

@@ -40,6 +40,8 @@ std::optional<LaneMode> laneModeFromName(QStringView name)
 
 EventTime coveredTime(qint64 start, qint64 coverEnd, Precision precision, quint8 shape)
 {
+    // The working set keeps no milliseconds (they only order events within their second): say the second.
+    precision = std::min(precision, Precision::Second);
     // The last period a range covers starts one second before its cover end, rounded down to the precision.
     const qint64 last = TimePoint::periodStart(coverEnd - 1, precision);
     const quint8 qualifiers = WorkingSet::qualifiersOf(shape);
