@@ -231,11 +231,8 @@ void EventDetailView::setEvent(const Event *event, const QList<Event> &related, 
             sure << tr("uncertain");
         }
         if (event->time.isWithin()) {
-            EventTime first(plain.start(), plain.precision());
-            EventTime last(plain.end().value_or(plain.start()), plain.precision());
-            first.setMilliseconds(plain.startMillisecond(), 0);
-            last.setMilliseconds(plain.end() ? plain.endMillisecond() : plain.startMillisecond(), 0);
-            sure << tr("at some time from %1 to %2").arg(first.toDisplayString(), last.toDisplayString());
+            sure << tr("at some time from %1 to %2")
+                        .arg(EventTime::of(plain.first()).toDisplayString(), EventTime::of(plain.last()).toDisplayString());
         } else {
             sure << tr("drawn at %1").arg(plain.toDisplayString());
         }

@@ -26,11 +26,7 @@ struct Span {
     bool unspecified = false; // named with X digits or a season: more than its text's one point
 };
 
-bool isQualifier(QChar c)
-{
-    return c == u'?' || c == u'~' || c == u'%';
-}
-
+// What an EDTF mark says of a date; 0 for a character that is none.
 quint8 qualifierOf(QChar c)
 {
     switch (c.unicode()) {
@@ -138,7 +134,7 @@ std::optional<Span> edtfSpan(const QString &text, QString *error)
 // From the first point to the last, at the coarser precision; nullopt when the last comes first.
 std::optional<EventTime> spanOf(const TimePoint &first, const TimePoint &last, const QString &text, QString *error)
 {
-    if (std::pair(last.seconds, last.millisecond) < std::pair(first.seconds, first.millisecond)) {
+    if (last.isBefore(first)) {
         return failWith<EventTime>(error, QStringLiteral("\"%1\": the end comes before the start").arg(text));
     }
     return EventTime::spanning(first, last);
@@ -149,8 +145,8 @@ std::optional<EventTime> parseEdtf(const QString &text, quint8 qualifiers, QStri
 {
     QString bare;
     for (const QChar c : text) {
-        if (isQualifier(c)) {
-            qualifiers |= qualifierOf(c);
+        if (const quint8 mark = qualifierOf(c); mark != 0) {
+            qualifiers |= mark;
         } else {
             bare += c;
         }
@@ -179,11 +175,8 @@ std::optional<EventTime> parseEdtf(const QString &text, quint8 qualifiers, QStri
             if (!b) {
                 return std::nullopt;
             }
-            const auto earlier = [](const TimePoint &x, const TimePoint &y) {
-                return std::pair(x.seconds, x.millisecond) < std::pair(y.seconds, y.millisecond);
-            };
-            first = !first || earlier(a->first, *first) ? a->first : *first;
-            last = !last || earlier(*last, b->last) ? b->last : *last;
+            first = !first || a->first.isBefore(*first) ? a->first : *first;
+            last = !last || last->isBefore(b->last) ? b->last : *last;
         }
         time = spanOf(*first, *last, text, error);
         if (time && oneOf && time->isRange()) {
@@ -319,10 +312,7 @@ std::optional<EventTime> parse(QStringView input, QString *error)
         if (!b) {
             return std::nullopt;
         }
-        const TimePoint first{a->start(), a->precision(), a->startMillisecond()};
-        const TimePoint last = b->isRange() ? TimePoint{*b->end(), b->precision(), b->endMillisecond()}
-                                            : TimePoint{b->start(), b->precision(), b->startMillisecond()};
-        std::optional<EventTime> time = spanOf(first, last, text, error);
+        std::optional<EventTime> time = spanOf(a->first(), b->last(), text, error);
         if (time) {
             const quint8 sides = (a->qualifiers() | b->qualifiers()) & (EventTime::Approximate | EventTime::Uncertain);
             time->setQualifiers(qualifiers | sides | (time->isRange() ? EventTime::Within : 0));
@@ -338,7 +328,7 @@ std::optional<EventTime> parse(QStringView input, QString *error)
         return time;
     }
     // Any other date, perhaps with a question mark or tilde after it ("May 1381?").
-    while (!rest.isEmpty() && isQualifier(rest.back())) {
+    while (!rest.isEmpty() && qualifierOf(rest.back()) != 0) {
         qualifiers |= qualifierOf(rest.back());
         rest.chop(1);
     }
@@ -368,13 +358,10 @@ std::optional<EventTime> join(const EventTime &start, const EventTime &end, QStr
                            "empty")
                 .arg(start.toDisplayString()));
     }
-    const TimePoint first{start.start(), start.precision(), start.startMillisecond()};
-    const TimePoint last = end.isRange() ? TimePoint{*end.end(), end.precision(), end.endMillisecond()}
-                                         : TimePoint{end.start(), end.precision(), end.startMillisecond()};
-    if (std::pair(last.seconds, last.millisecond) < std::pair(first.seconds, first.millisecond)) {
+    if (end.last().isBefore(start.first())) {
         return failWith<EventTime>(error, QStringLiteral("the end comes before the start"));
     }
-    EventTime time = EventTime::spanning(first, last);
+    EventTime time = EventTime::spanning(start.first(), end.last());
     // Approximate or uncertain as either end is; an end that is a span of its own is an uncertain end.
     const quint8 sure = (start.qualifiers() | end.qualifiers()) & (EventTime::Approximate | EventTime::Uncertain);
     time.setQualifiers(sure | (end.isWithin() ? EventTime::Uncertain : 0));

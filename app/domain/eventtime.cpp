@@ -385,7 +385,7 @@ EventTime EventTime::spanning(const TimePoint &start, const TimePoint &end)
     if (precision != Precision::Millisecond) {
         return spanning(start.seconds, end.seconds, precision);
     }
-    if (start.seconds == end.seconds && start.millisecond == end.millisecond) {
+    if (!start.isBefore(end) && !end.isBefore(start)) {
         return of(start);
     }
     EventTime time(start.seconds, end.seconds, precision);
@@ -400,11 +400,18 @@ bool EventTime::isClock(Precision precision)
 
 EventTime EventTime::withPrecision(Precision precision) const
 {
-    EventTime time = m_end ? EventTime(m_start, *m_end, precision) : EventTime(m_start, precision);
+    EventTime time = precision < m_precision ? spanning(m_start, m_end.value_or(m_start), precision)
+        : m_end                              ? EventTime(m_start, *m_end, precision)
+                                             : EventTime(m_start, precision);
     time.m_qualifiers = m_qualifiers;
     time.m_written = m_written;
     time.setMilliseconds(m_startMillisecond, m_endMillisecond);
     return time;
+}
+
+TimePoint TimePoint::ofClock(qint64 seconds)
+{
+    return {seconds, floorDiv(seconds, 60) * 60 == seconds ? Precision::Minute : Precision::Second};
 }
 
 EventTime EventTime::of(const TimePoint &point)

@@ -64,6 +64,15 @@ struct TimePoint {
     // minute), and the first second after it.
     static qint64 periodStart(qint64 seconds, Precision precision);
     static qint64 periodEnd(qint64 seconds, Precision precision);
+    // A moment a clock gives (a calendar's, a program's): to the minute, or to the second where it has seconds,
+    // by the same rule as parse().
+    static TimePoint ofClock(qint64 seconds);
+
+    // Whether this comes before `other`, milliseconds included; precision aside.
+    bool isBefore(const TimePoint &other) const
+    {
+        return seconds != other.seconds ? seconds < other.seconds : millisecond < other.millisecond;
+    }
 
     friend bool operator==(const TimePoint &, const TimePoint &) = default;
 };
@@ -93,13 +102,17 @@ public:
     static EventTime spanning(const TimePoint &start, const TimePoint &end);
     // Whether a precision has a time of day (a minute, a second, a millisecond).
     static bool isClock(Precision precision);
-    // This time at another precision of a time of day, as is (no rounding): for a text whose zeros read coarser.
+    // This time at another precision, qualifiers and written text kept: a coarser one rounds both ends down to
+    // their periods; a finer time of day takes the time as it is (a text whose zeros read coarser, "10:00:00").
     EventTime withPrecision(Precision precision) const;
 
     qint64 start() const { return m_start; }
     std::optional<qint64> end() const { return m_end; }
     Precision precision() const { return m_precision; }
     bool isRange() const { return m_end.has_value(); }
+    // The start, and the end (the start again for a moment), as points with their milliseconds.
+    TimePoint first() const { return {m_start, m_precision, m_startMillisecond}; }
+    TimePoint last() const { return m_end ? TimePoint{*m_end, m_precision, m_endMillisecond} : first(); }
     // Within the start's and the end's second (0..999), at millisecond precision; 0 otherwise.
     int startMillisecond() const { return m_startMillisecond; }
     int endMillisecond() const { return m_endMillisecond; }

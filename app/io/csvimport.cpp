@@ -387,10 +387,7 @@ std::optional<Result> readRecords(
         if (time && midnightDays && time->precision() >= Precision::Minute && midnight(time->start())
             && midnight(time->end().value_or(time->start())) && time->startMillisecond() == 0
             && time->endMillisecond() == 0) {
-            EventTime day = EventTime::spanning(time->start(), time->end().value_or(time->start()), Precision::Day);
-            day.setQualifiers(time->qualifiers());
-            day.setWritten(time->written());
-            time = day;
+            time = time->withPrecision(Precision::Day);
         }
         return time;
     };

@@ -55,17 +55,11 @@ QSet<qint64> datesOf(icalcomponent *component, icalproperty_kind kind)
     return dates;
 }
 
-// A time of day to the minute, or to the second where either end has seconds.
-Precision timePrecision(qint64 start, qint64 end)
-{
-    return start % 60 != 0 || end % 60 != 0 ? Precision::Second : Precision::Minute;
-}
-
 // What tells one occurrence of a series from the others in its id: its start as ISO text, with the seconds when
 // it has any (a SECONDLY rule), so that no two occurrences share an id.
 QString occurrenceKey(qint64 start, Precision precision)
 {
-    return TimePoint::toIso(start, precision == Precision::Day ? precision : timePrecision(start, start));
+    return TimePoint::toIso(start, precision == Precision::Day ? precision : TimePoint::ofClock(start).precision);
 }
 
 // The line each VEVENT begins on, for messages.
@@ -176,7 +170,8 @@ std::optional<Result> read(const QByteArray &ics, const QString &fileName, bool 
         const auto add = [&](qint64 from, qint64 occurrence) {
             Event copy = event;
             const qint64 last = allDay ? from + std::max<qint64>(0, duration - 86'400) : from + duration;
-            copy.time = EventTime::spanning(from, last, allDay ? precision : timePrecision(from, last));
+            copy.time = allDay ? EventTime::spanning(from, last, precision)
+                               : EventTime::spanning(TimePoint::ofClock(from), TimePoint::ofClock(last));
             copy.id = uid.isEmpty()   ? JsonFormat::stableId(copy)
                 : occurrence == first ? uid
                                       : uid + QStringLiteral("/") + occurrenceKey(occurrence, precision);

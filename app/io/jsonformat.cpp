@@ -201,19 +201,13 @@ private:
                     QStringLiteral("must be one of \"year\", \"month\", \"day\", \"minute\", \"second\" or "
                                    "\"millisecond\"")};
             }
-            if (*named > time.precision() && EventTime::isClock(*named) && EventTime::isClock(time.precision())) {
-                time = time.withPrecision(*named); // "10:00:00" to the second: its zeros are what was known
-            } else if (*named > time.precision()) {
+            // Finer only as a time of day ("10:00:00" to the second: its zeros are what was known); a coarser
+            // precision rounds the dates down to the start of their period.
+            if (*named > time.precision() && !(EventTime::isClock(*named) && EventTime::isClock(time.precision()))) {
                 throw Problem{{u"precision"_qs}, QStringLiteral("precision"),
                     QStringLiteral("\"%1\" is finer than the start date gives").arg(precisionName(*named))};
             }
-            if (*named < time.precision()) {
-                // A coarser precision rounds the dates down to the start of their period.
-                EventTime rounded = EventTime::spanning(time.start(), time.end().value_or(time.start()), *named);
-                rounded.setQualifiers(time.qualifiers());
-                rounded.setWritten(time.written());
-                time = rounded;
-            }
+            time = time.withPrecision(*named);
         }
         // What the source says of its certainty, as Annals writes it; a start written "c. 383" says so itself.
         const quint8 qualifiers = (flag(object, u"approximate") ? EventTime::Approximate : 0)

@@ -113,7 +113,7 @@ std::variant<Event, Problem> eventOf(const QJsonObject &object, const QString &k
         if (!end) {
             return Problem{{u"end_date"_qs}, u"end_date"_qs, why};
         }
-        if (std::pair(end->seconds, end->millisecond) < std::pair(start->seconds, start->millisecond)) {
+        if (end->isBefore(*start)) {
             return Problem{{u"end_date"_qs}, u"end_date"_qs, QStringLiteral("the end comes before the start")};
         }
         event.time = EventTime::spanning(*start, *end); // at the coarser of the two precisions

@@ -199,9 +199,8 @@ std::optional<Result> read(const QByteArray &data, const QString &fileName, bool
             }
             // Midnight at both ends: a day, or days (Timeline's end is the last day's midnight).
             const bool days = *start % 86'400 == 0 && *end % 86'400 == 0;
-            const bool seconds = *start % 60 != 0 || *end % 60 != 0; // Timeline writes them; most are :00
-            const Precision precision = days ? Precision::Day : seconds ? Precision::Second : Precision::Minute;
-            event.time = EventTime::spanning(*start, *end, precision);
+            event.time = days ? EventTime::spanning(*start, *end, Precision::Day)
+                              : EventTime::spanning(TimePoint::ofClock(*start), TimePoint::ofClock(*end));
             if (era) {
                 event.kind = u"era"_qs;
             } else {
@@ -231,9 +230,10 @@ std::optional<Result> read(const QByteArray &data, const QString &fileName, bool
                 // Its end moves with the day it is imported on (without a saved <now>): its id must not, or
                 // importing the file again would add it again. The id is of the event with an open end.
                 Event open = event;
-                open.time = EventTime(event.time.start(), event.time.precision());
+                open.time = EventTime::of(event.time.first());
                 open.time.setQualifiers(event.time.qualifiers());
-                open.time.setWritten(QStringLiteral("%1 – today").arg(TimePoint::toIso(open.time.start(), precision)));
+                open.time.setWritten(
+                    QStringLiteral("%1 – today").arg(TimePoint::toIso(open.time.start(), open.time.precision())));
                 event.id = JsonFormat::stableId(open);
             } else {
                 event.id = JsonFormat::stableId(event);

@@ -21,11 +21,11 @@ namespace {
 constexpr int kChildBatch = 500; // rowids per "IN (...)" when loading actors, quotes, ...
 
 // What events sort by for each key; the two list columns sort by their first value (never NULL).
-QString sortExpression(EventOrder::Key key)
+QString sortKey(EventOrder::Key key)
 {
     switch (key) {
     case EventOrder::Key::Time:
-        return QStringLiteral("e.start_s%1, e.start_ms%1");
+        return QStringLiteral("e.start_s");
     case EventOrder::Key::Title:
         return QStringLiteral("e.title COLLATE NOCASE");
     case EventOrder::Key::Countries:
@@ -37,6 +37,14 @@ QString sortExpression(EventOrder::Key key)
         return QStringLiteral("e.kind COLLATE NOCASE");
     }
     return QStringLiteral("e.start_s");
+}
+
+// The ORDER BY terms for a key and a direction (" DESC" or empty): time goes on to the milliseconds, which order
+// events within their second.
+QString sortExpression(EventOrder::Key key, const QString &direction)
+{
+    const QString sort = sortKey(key) + direction;
+    return key == EventOrder::Key::Time ? sort + QStringLiteral(", e.start_ms") + direction : sort;
 }
 
 QString inList(qsizetype count)
@@ -148,13 +156,11 @@ QList<Event> EventStore::load(
     QSqlQuery query(database());
     query.setForwardOnly(true);
     const QString direction = order.descending ? QStringLiteral(" DESC") : QString();
-    QString sort = sortExpression(order.key);
-    sort = sort.contains(QLatin1String("%1")) ? sort.arg(direction) : sort + direction;
     query.prepare(QStringLiteral("SELECT e.rowid, e.id, e.title, e.summary, e.kind, e.start_s, e.end_s, e.precision, "
                                  "e.place, e.place_country, e.latitude, e.longitude, e.qualifiers, e.written, "
                                  "e.start_ms, e.end_ms FROM events e WHERE %1 "
                                  "ORDER BY %2, e.rowid%3 LIMIT ? OFFSET ?")
-                      .arg(condition.where, sort, direction));
+                      .arg(condition.where, sortExpression(order.key, direction), direction));
     for (const QVariant &value : condition.values) {
         query.addBindValue(value);
     }

@@ -96,9 +96,7 @@ QString problemWith(const Event &event)
     if (event.title.trimmed().isEmpty()) {
         return QStringLiteral("it has no title");
     }
-    if (event.time.end()
-        && std::pair(*event.time.end(), event.time.endMillisecond())
-            < std::pair(event.time.start(), event.time.startMillisecond())) {
+    if (event.time.last().isBefore(event.time.first())) {
         return QStringLiteral("it ends before it starts");
     }
     const auto badCountry

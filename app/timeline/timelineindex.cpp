@@ -218,6 +218,11 @@ quint8 TimelineIndex::shape(quint32 item) const
     return m_set->shapes[m_rows[item]];
 }
 
+bool TimelineIndex::isVague(quint32 item) const
+{
+    return WorkingSet::qualifiersOf(shape(item)) != 0;
+}
+
 EventTime TimelineIndex::time(quint32 item) const
 {
     const quint32 row = m_rows[item];

@@ -82,6 +82,8 @@ public:
     qint64 coverEnd(quint32 item) const;
     bool isRange(quint32 item) const;
     quint8 shape(quint32 item) const; // WorkingSet::Shape bits
+    // Whether the source is not sure of the item's date (approximate, uncertain, or somewhere within a span).
+    bool isVague(quint32 item) const;
     EventTime time(quint32 item) const;
     QString title(quint32 item) const;
     QString id(quint32 item) const;

@@ -210,7 +210,8 @@ void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
     for (quint32 row = 0; row < size(); ++row) {
         rowsByRowid[rowidPlace[row]] = row;
     }
-    m_hasQualifiedDates = std::any_of(shapes.begin(), shapes.end(), [](quint8 shape) { return shape & ~Range; });
+    m_hasQualifiedDates
+        = std::any_of(shapes.begin(), shapes.end(), [](quint8 shape) { return qualifiersOf(shape) != 0; });
 
     std::vector<quint32> keys;
     for (const LaneMode mode : {LaneMode::Country, LaneMode::Actor, LaneMode::Kind, LaneMode::None}) {

@@ -62,7 +62,7 @@ struct EventColumns {
     std::vector<quint16> kinds; // into kindKeys
     QStringList kindKeys;
     StringArena titles, ids;
-    std::vector<quint32> timeOrder; // the events in time order (start, then rowid), sorted by the reader
+    std::vector<quint32> timeOrder; // the events in time order (start, its millisecond, then rowid), sorted by the reader
 
     // Whether event a starts before event b (of `other`, or of this).
     bool before(quint32 a, const EventColumns &other, quint32 b) const
@@ -392,7 +392,7 @@ std::shared_ptr<const WorkingSet> load(sqlite3 *db, QString *error, const QStrin
     }
     set->kindKeys = events.kindKeys;
 
-    // Into time order (start, then rowid).
+    // Into time order (start, its millisecond, then rowid).
     const size_t n = events.rowids.size();
     const std::vector<quint32> order = std::move(events.timeOrder);
     const auto gather = [&](auto &out, const auto &in) {

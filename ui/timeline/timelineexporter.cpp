@@ -6,7 +6,6 @@
 #include "lanepalette.h"
 #include "timeline/timelineindex.h"
 #include "timelinerenderer.h"
-#include "workingset/workingset.h"
 
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -167,7 +166,7 @@ void paint(QPainter *painter, const QRectF &bounds, const TimelineIndex &index, 
                         .arg(TimeScale::describeDuration(qint64(column)), QLocale().toString(tallest));
     }
     if (std::any_of(frame.marks.cbegin(), frame.marks.cend(),
-            [&](const TimelineRenderer::Mark &mark) { return (index.shape(mark.item) & ~WorkingSet::Range) != 0; })) {
+            [&](const TimelineRenderer::Mark &mark) { return index.isVague(mark.item); })) {
         subtitle += QStringLiteral("  ·  open rings and fading ends: approximate or uncertain dates");
     }
     painter->setFont(small);

@@ -6,7 +6,6 @@
 #include "lanepalette.h"
 #include "timeline/timelineindex.h"
 #include "timelinemetrics.h"
-#include "workingset/workingset.h"
 
 #include <QFontMetricsF>
 #include <QHash>
@@ -259,7 +258,6 @@ void TimelineRenderer::paintMarks(
 
     // Imprecise instants: the period they cover, faintly. A date the source is not sure of (approximate,
     // uncertain, or somewhere within a span) fades out at both sides instead of ending sharply.
-    const auto isVague = [&](const Mark &mark) { return (index.shape(mark.item) & ~WorkingSet::Range) != 0; };
     // `edge`: how far in from each side the fade reaches, in pixels.
     const auto fading = [](const QRectF &rect, QColor colour, double alpha, double edge) {
         QLinearGradient gradient(rect.topLeft(), rect.topRight());
@@ -278,7 +276,7 @@ void TimelineRenderer::paintMarks(
     for (const Mark &mark : frame.marks) {
         if (!mark.band.isEmpty()) {
             QColor faint = colourOf(mark.lane);
-            if (isVague(mark)) {
+            if (index.isVague(mark.item)) {
                 painter->fillRect(mark.band, fading(mark.band, faint, 0.22, mark.band.width() * 0.3));
             } else {
                 faint.setAlphaF(0.16f);
@@ -296,7 +294,7 @@ void TimelineRenderer::paintMarks(
     for (const Mark &mark : frame.marks) {
         const bool selected = selectedItem == mark.item;
         const QColor colour = colourOf(mark.lane);
-        const bool vague = isVague(mark);
+        const bool vague = index.isVague(mark.item);
         if (mark.isRange) {
             // Square bars, not antialiased: crisp, and cheap however many there are; a vague one fades at its ends.
             painter->setRenderHint(QPainter::Antialiasing, false);
