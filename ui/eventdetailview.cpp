@@ -232,7 +232,8 @@ void EventDetailView::setEvent(const Event *event, const QList<Event> &related, 
         }
         if (event->time.isWithin()) {
             sure << tr("at some time from %1 to %2")
-                        .arg(EventTime::of(plain.first()).toDisplayString(), EventTime::of(plain.last()).toDisplayString());
+                        .arg(EventTime::of(plain.first()).toDisplayString(),
+                            EventTime::of(plain.last()).toDisplayString());
         } else {
             sure << tr("drawn at %1").arg(plain.toDisplayString());
         }

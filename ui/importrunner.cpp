@@ -89,8 +89,8 @@ QString report(const QString &path, const Importer::Summary &summary, QWidget *p
                           .arg(written.unchanged);
     if (written.repeated > 0) {
         message += u' '
-            + QCoreApplication::translate(
-                "ImportRunner", "%n record(s) repeated an earlier one exactly and were kept once.", nullptr, written.repeated);
+            + QCoreApplication::translate("ImportRunner",
+                "%n record(s) repeated an earlier one exactly and were kept once.", nullptr, written.repeated);
     }
     if (const QString note = Importer::unknownCountriesNote(summary.unknownCountries); !note.isEmpty()) {
         message += u' ' + note;
@@ -100,7 +100,8 @@ QString report(const QString &path, const Importer::Summary &summary, QWidget *p
         for (const ImportError &skipped : summary.skipped) {
             lines << skipped.toString(ImportError::Audience::Window);
         }
-        message += u' ' + QCoreApplication::translate("ImportRunner", "%n invalid record(s) skipped.", nullptr, int(lines.size()));
+        message += u' '
+            + QCoreApplication::translate("ImportRunner", "%n invalid record(s) skipped.", nullptr, int(lines.size()));
         // Not blocking: the timeline is already there to look at; the list is for reading alongside it.
         auto *box = new QMessageBox(QMessageBox::Information, QCoreApplication::translate("ImportRunner", "Import"),
             message, QMessageBox::Ok, parent);

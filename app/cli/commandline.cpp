@@ -119,7 +119,8 @@ QString readFilter(const QCommandLineParser &parser, EventFilter &filter)
         for (const QString &part : value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
             const std::optional<Certainty::Kind> kind = Certainty::fromName(part);
             if (!kind) {
-                return QStringLiteral("--certainty: \"%1\" is none of exact, approximate and uncertain").arg(part.trimmed());
+                return QStringLiteral("--certainty: \"%1\" is none of exact, approximate and uncertain")
+                    .arg(part.trimmed());
             }
             filter.certainties << Certainty::name(*kind);
         }

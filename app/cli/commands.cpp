@@ -114,9 +114,9 @@ int importFile(EventStore &store, const CommandLineOptions &options, QTextStream
                .arg(summary->added)
                .arg(summary->updated)
                .arg(summary->unchanged)
-        << (summary->repeated == 0 ? QString()
-                                   : QStringLiteral(", %1 repeated an earlier record exactly (kept once)")
-                                         .arg(summary->repeated))
+        << (summary->repeated == 0
+                   ? QString()
+                   : QStringLiteral(", %1 repeated an earlier record exactly (kept once)").arg(summary->repeated))
         << (skipped.isEmpty() ? QString() : QStringLiteral(", %1 skipped").arg(skipped.size())) << ".\n";
     if (!note.isEmpty()) {
         err << "note: " << note << '\n';

@@ -10,8 +10,7 @@
 
 namespace {
 
-template <typename T>
-std::optional<T> failWith(QString *error, const QString &why)
+template <typename T> std::optional<T> failWith(QString *error, const QString &why)
 {
     if (error) {
         *error = why;
@@ -45,7 +44,8 @@ quint8 qualifierOf(QChar c)
 // and a number). Keeps "05/2023" (a month, as some spreadsheets write it) from reading as the years 5 to 2023.
 bool looksLikeEdtf(const QString &text)
 {
-    static const QRegularExpression shape(QStringLiteral(R"(^[\[{]?(?:\.\.)?[?~%]?(?:Y-?\d|[+-]?[\dXx]{4})[\dXxYTZ:.,+\-/\[\]{}?~% ]*$)"));
+    static const QRegularExpression shape(
+        QStringLiteral(R"(^[\[{]?(?:\.\.)?[?~%]?(?:Y-?\d|[+-]?[\dXx]{4})[\dXxYTZ:.,+\-/\[\]{}?~% ]*$)"));
     return shape.match(text).hasMatch();
 }
 
@@ -53,8 +53,8 @@ bool looksLikeEdtf(const QString &text)
 std::optional<Span> edtfSpan(const QString &text, QString *error)
 {
     if (text.isEmpty() || text == QLatin1String("..")) {
-        return failWith<Span>(error,
-            QStringLiteral("an interval or set with an open or unknown end (\"..\") has no date to draw it at"));
+        return failWith<Span>(
+            error, QStringLiteral("an interval or set with an open or unknown end (\"..\") has no date to draw it at"));
     }
     static const QRegularExpression longYear(QStringLiteral(R"(^Y(-?\d{1,12})$)"));
     if (const auto m = longYear.match(text); m.hasMatch()) {
@@ -63,8 +63,8 @@ std::optional<Span> edtfSpan(const QString &text, QString *error)
             = TimePoint::parse(year.startsWith(u'-') ? year : u'+' + year, error); // a sign: never a compact date
         return point ? std::optional(Span{*point, *point}) : std::nullopt;
     }
-    static const QRegularExpression unspecified(
-        QStringLiteral(R"(^([+-]?)(\d*)(X*)(?:-(\d\d|XX)(?:-(\d\d|XX))?)?$)"), QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression unspecified(QStringLiteral(R"(^([+-]?)(\d*)(X*)(?:-(\d\d|XX)(?:-(\d\d|XX))?)?$)"),
+        QRegularExpression::CaseInsensitiveOption);
     if (const auto m = unspecified.match(text); m.hasMatch() && text.contains(u'X', Qt::CaseInsensitive)) {
         const QString digits = m.captured(2);
         const QString xs = m.captured(3);
@@ -79,7 +79,8 @@ std::optional<Span> edtfSpan(const QString &text, QString *error)
         if (!xs.isEmpty() && (!month.isEmpty() || !day.isEmpty())) {
             return failWith<Span>(error,
                 QStringLiteral("\"%1\": Annals reads unspecified digits (X) in a year without a month, or in a month "
-                               "or day").arg(text));
+                               "or day")
+                    .arg(text));
         }
         if (month == QLatin1String("XX") && !day.isEmpty() && day != QLatin1String("XX")) {
             return failWith<Span>(error, QStringLiteral("\"%1\" gives a day of an unspecified month").arg(text));
@@ -112,8 +113,8 @@ std::optional<Span> edtfSpan(const QString &text, QString *error)
         // EDTF's seasons (21 spring, 22 summer, 23 autumn, 24 winter), in the northern hemisphere's months.
         // The year as any other is read, so that its bounds (20 billion years) hold here too.
         const QString yearText = m.captured(1);
-        const std::optional<TimePoint> yearPoint = TimePoint::parse(
-            yearText.size() > 4 && yearText.front().isDigit() ? u'+' + yearText : yearText, error);
+        const std::optional<TimePoint> yearPoint
+            = TimePoint::parse(yearText.size() > 4 && yearText.front().isDigit() ? u'+' + yearText : yearText, error);
         if (!yearPoint) {
             return std::nullopt;
         }
@@ -301,7 +302,8 @@ std::optional<EventTime> parse(QStringView input, QString *error)
         QString firstText = m.captured(1);
         const QString lastText = m.captured(2);
         // "between 50 and 47 BC": the era is said once, for both.
-        static const QRegularExpression era(QStringLiteral(R"(\s*(BC|BCE|AD|CE)$)"), QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression era(
+            QStringLiteral(R"(\s*(BC|BCE|AD|CE)$)"), QRegularExpression::CaseInsensitiveOption);
         static const QRegularExpression number(QStringLiteral(R"(^\d{1,12}$)"));
         if (const auto e = era.match(lastText); e.hasMatch() && number.match(firstText).hasMatch()) {
             firstText += e.captured(0);
@@ -338,7 +340,8 @@ std::optional<EventTime> parse(QStringView input, QString *error)
     const std::optional<TimePoint> point = parsePoint(rest, error);
     if (!point) {
         if (error && rest != text) {
-            error->replace(QLatin1Char('"') + rest.trimmed() + QLatin1Char('"'), QLatin1Char('"') + text + QLatin1Char('"'));
+            error->replace(
+                QLatin1Char('"') + rest.trimmed() + QLatin1Char('"'), QLatin1Char('"') + text + QLatin1Char('"'));
         }
         return std::nullopt;
     }

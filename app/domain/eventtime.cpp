@@ -44,8 +44,8 @@ bool hasClock(Precision precision)
 }
 
 // `zone`: what follows a time of day ("UTC", "CET").
-QString pointText(const Calendar::CivilTime &t, Precision precision, const QLocale &locale, const QString &zone,
-    int millisecond = 0)
+QString pointText(
+    const Calendar::CivilTime &t, Precision precision, const QLocale &locale, const QString &zone, int millisecond = 0)
 {
     switch (precision) {
     case Precision::Year:
@@ -523,8 +523,8 @@ QString EventTime::toDisplayString(const QLocale &locale) const
                        pointText(civil(*m_end), m_precision, locale, zone(*m_end), m_endMillisecond));
         return isUncertain() ? text + QLatin1Char('?') : text;
     } else {
-        text = rangeText(a, civil(*m_end), m_precision, locale, zone(m_start), zone(*m_end), m_startMillisecond,
-            m_endMillisecond);
+        text = rangeText(
+            a, civil(*m_end), m_precision, locale, zone(m_start), zone(*m_end), m_startMillisecond, m_endMillisecond);
     }
     if (isApproximate()) {
         text.prepend(QStringLiteral("c. "));

@@ -24,9 +24,10 @@ namespace CsvExport {
 QStringList header()
 {
     return {QStringLiteral("id"), QStringLiteral("start"), QStringLiteral("end"), QStringLiteral("precision"),
-        QStringLiteral("qualifiers"), QStringLiteral("written"), QStringLiteral("display"), QStringLiteral("title"), QStringLiteral("kind"), QStringLiteral("countries"),
-        QStringLiteral("actors"), QStringLiteral("place"), QStringLiteral("latitude"), QStringLiteral("longitude"),
-        QStringLiteral("summary"), QStringLiteral("tags"), QStringLiteral("sources")};
+        QStringLiteral("qualifiers"), QStringLiteral("written"), QStringLiteral("display"), QStringLiteral("title"),
+        QStringLiteral("kind"), QStringLiteral("countries"), QStringLiteral("actors"), QStringLiteral("place"),
+        QStringLiteral("latitude"), QStringLiteral("longitude"), QStringLiteral("summary"), QStringLiteral("tags"),
+        QStringLiteral("sources")};
 }
 
 QStringList row(const Event &event)
@@ -46,9 +47,10 @@ QStringList row(const Event &event)
     const EventTime &time = event.time;
     return {event.id, TimePoint::toIso(time.start(), precision, time.startMillisecond()),
         time.end() ? TimePoint::toIso(*time.end(), precision, time.endMillisecond()) : QString(),
-        precisionName(precision), EventTime::qualifierText(time.qualifiers()), time.written(), time.toDisplayString(), event.title, event.kind, event.allCountries().join(separator),
-        actors.join(separator), event.location.place, number(event.location.latitude), number(event.location.longitude),
-        event.summary, event.tags.join(separator), sources.join(separator)};
+        precisionName(precision), EventTime::qualifierText(time.qualifiers()), time.written(), time.toDisplayString(),
+        event.title, event.kind, event.allCountries().join(separator), actors.join(separator), event.location.place,
+        number(event.location.latitude), number(event.location.longitude), event.summary, event.tags.join(separator),
+        sources.join(separator)};
 }
 
 QString field(const QString &text)

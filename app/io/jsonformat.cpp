@@ -211,7 +211,8 @@ private:
         }
         // What the source says of its certainty, as Annals writes it; a start written "c. 383" says so itself.
         const quint8 qualifiers = (flag(object, u"approximate") ? EventTime::Approximate : 0)
-            | (flag(object, u"uncertain") ? EventTime::Uncertain : 0) | (flag(object, u"within") ? EventTime::Within : 0);
+            | (flag(object, u"uncertain") ? EventTime::Uncertain : 0)
+            | (flag(object, u"within") ? EventTime::Within : 0);
         if ((qualifiers & EventTime::Within) && !time.isRange()) {
             throw Problem{{u"within"_qs}, QStringLiteral("within"),
                 QStringLiteral("a date within a span needs an end: the span's last date")};
@@ -374,8 +375,8 @@ QJsonObject toJson(const Event &event)
     }
     object.insert(u"precision", precisionName(time.precision()));
     // Only where they say something, so that an exact date's event (and its derived id) is as it always was.
-    for (const auto &[key, on] : {std::pair{u"approximate", time.isApproximate()}, std::pair{u"uncertain", time.isUncertain()},
-             std::pair{u"within", time.isWithin()}}) {
+    for (const auto &[key, on] : {std::pair{u"approximate", time.isApproximate()},
+             std::pair{u"uncertain", time.isUncertain()}, std::pair{u"within", time.isWithin()}}) {
         if (on) {
             object.insert(QStringView(key), true);
         }

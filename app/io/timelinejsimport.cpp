@@ -52,7 +52,8 @@ std::optional<TimePoint> dateOf(const QJsonObject &date, QString *error)
     if (!day.isEmpty()) {
         iso += u'-' + day.rightJustified(2, u'0');
         if (!hour.isEmpty()) {
-            const auto twoDigits = [](const QString &n) { return (n.isEmpty() ? QStringLiteral("0") : n).rightJustified(2, u'0'); };
+            const auto twoDigits
+                = [](const QString &n) { return (n.isEmpty() ? QStringLiteral("0") : n).rightJustified(2, u'0'); };
             iso += QStringLiteral("T%1:%2:%3").arg(hour.rightJustified(2, u'0'), twoDigits(minute), twoDigits(second));
             if (!millisecond.isEmpty()) {
                 // Its millisecond part, 0 to 999: events a few milliseconds apart stay apart, and in order.

@@ -60,8 +60,7 @@ QByteArray digestOf(const Event &event)
         || event.time.endMillisecond() != 0) {
         // After a sentinel no count can be, so that no other event's fields can run into the same bytes.
         digest << qint64(-1) << qint64(event.time.qualifiers()) << event.time.written()
-               << qint64(event.time.startMillisecond())
-               << qint64(event.time.endMillisecond());
+               << qint64(event.time.startMillisecond()) << qint64(event.time.endMillisecond());
     }
     digest << qint64(event.actors.size());
     for (const Actor &actor : event.actors) {

@@ -14,7 +14,8 @@ struct WriteSummary {
     int added = 0;
     int updated = 0;
     int unchanged = 0;
-    int repeated = 0; // records that repeated an earlier one of the same write exactly (same id, same content): kept once
+    int repeated
+        = 0; // records that repeated an earlier one of the same write exactly (same id, same content): kept once
 };
 
 // Writes events one at a time inside one transaction, so that an import of any size need not hold its events in

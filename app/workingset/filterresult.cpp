@@ -203,8 +203,9 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
     });
     result->m_counts[int(EventFilter::Dimension::Kind)]
         = facets(kindCounts, [&](size_t id, int count) { return FacetCount{set.kindKeys[qsizetype(id)], {}, count}; });
-    result->m_counts[int(EventFilter::Dimension::Certainty)] = facets(certaintyCounts,
-        [&](size_t id, int count) { return FacetCount{Certainty::name(Certainty::kAll[id]), {}, count}; });
+    result->m_counts[int(EventFilter::Dimension::Certainty)] = facets(certaintyCounts, [&](size_t id, int count) {
+        return FacetCount{Certainty::name(Certainty::kAll[id]), {}, count};
+    });
     result->m_timings.selectNs = timer.nsecsElapsed();
 
     timer.restart();

@@ -39,8 +39,9 @@ private:
 
 // The whole timeline in memory, compact and read-only: what filtering, counting, lanes, the overview and the table's
 // order need of every event, and nothing more (the detail pane and the table's cells read the file). Rows are in time
-// order (start, its millisecond, then rowid), so that any selection of rows is already sorted for the timeline. Countries, actors
-// and kinds are small integer ids into dictionaries; an event's lists of them are offset/value arrays.
+// order (start, its millisecond, then rowid), so that any selection of rows is already sorted for the timeline.
+// Countries, actors and kinds are small integer ids into dictionaries; an event's lists of them are offset/value
+// arrays.
 //
 // Built once per file (WorkingSetLoader) and shared, never changed, by every result computed from it, on any thread.
 class WorkingSet {

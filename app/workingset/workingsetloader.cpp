@@ -62,7 +62,8 @@ struct EventColumns {
     std::vector<quint16> kinds; // into kindKeys
     QStringList kindKeys;
     StringArena titles, ids;
-    std::vector<quint32> timeOrder; // the events in time order (start, its millisecond, then rowid), sorted by the reader
+    std::vector<quint32>
+        timeOrder; // the events in time order (start, its millisecond, then rowid), sorted by the reader
 
     // Whether event a starts before event b (of `other`, or of this).
     bool before(quint32 a, const EventColumns &other, quint32 b) const

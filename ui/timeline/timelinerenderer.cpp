@@ -298,7 +298,8 @@ void TimelineRenderer::paintMarks(
         if (mark.isRange) {
             // Square bars, not antialiased: crisp, and cheap however many there are; a vague one fades at its ends.
             painter->setRenderHint(QPainter::Antialiasing, false);
-            painter->fillRect(mark.shape, vague ? fading(mark.shape, colour, 1.0, barEdge(mark.shape)) : QBrush(colour));
+            painter->fillRect(
+                mark.shape, vague ? fading(mark.shape, colour, 1.0, barEdge(mark.shape)) : QBrush(colour));
             if (selected) {
                 painter->setPen(QPen(selection, 2));
                 painter->setBrush(Qt::NoBrush);
