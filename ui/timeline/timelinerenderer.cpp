@@ -9,7 +9,6 @@
 
 #include <QFontMetricsF>
 #include <QHash>
-#include <QLinearGradient>
 #include <QLocale>
 #include <QPainter>
 #include <QPixmap>
@@ -258,18 +257,20 @@ void TimelineRenderer::paintMarks(
 
     // Imprecise instants: the period they cover, faintly. A date the source is not sure of (approximate,
     // uncertain, or somewhere within a span) fades out at both sides instead of ending sharply.
-    // `edge`: how far in from each side the fade reaches, in pixels.
-    const auto fading = [](const QRectF &rect, QColor colour, double alpha, double edge) {
-        QLinearGradient gradient(rect.topLeft(), rect.topRight());
-        QColor clear = colour;
-        clear.setAlphaF(0.04f);
+    // `edge`: how far in from each side the fade reaches, in pixels. In steps of flat colour rather than a gradient:
+    // PDF draws no gradient with alpha (its fades came out as solid blocks), and a band must not hide the grid.
+    const auto fading = [painter](const QRectF &rect, QColor colour, double alpha, double edge) {
+        constexpr int kSteps = 6;
+        const double reach = std::clamp(edge, 0.0, rect.width() / 2);
+        const double step = reach / kSteps;
         colour.setAlphaF(float(alpha));
-        const double stop = rect.width() > 0 ? std::clamp(edge / rect.width(), 0.0, 0.5) : 0.5;
-        gradient.setColorAt(0, clear);
-        gradient.setColorAt(stop, colour);
-        gradient.setColorAt(1 - stop, colour);
-        gradient.setColorAt(1, clear);
-        return QBrush(gradient);
+        painter->fillRect(rect.adjusted(reach, 0, -reach, 0), colour);
+        for (int i = 0; i < kSteps; ++i) {
+            QColor faded = colour;
+            faded.setAlphaF(float(alpha * (i + 0.5) / kSteps));
+            painter->fillRect(QRectF(rect.left() + i * step, rect.top(), step, rect.height()), faded);
+            painter->fillRect(QRectF(rect.right() - (i + 1) * step, rect.top(), step, rect.height()), faded);
+        }
     };
     // A vague bar fades over its outer ends only, so that its middle (and a label on it) stays solid.
     const auto barEdge = [](const QRectF &bar) { return std::min(16.0, bar.width() / 4); };
@@ -277,7 +278,7 @@ void TimelineRenderer::paintMarks(
         if (!mark.band.isEmpty()) {
             QColor faint = colourOf(mark.lane);
             if (index.isVague(mark.item)) {
-                painter->fillRect(mark.band, fading(mark.band, faint, 0.22, mark.band.width() * 0.3));
+                fading(mark.band, faint, 0.22, mark.band.width() * 0.3);
             } else {
                 faint.setAlphaF(0.16f);
                 painter->fillRect(mark.band, faint);
@@ -298,8 +299,11 @@ void TimelineRenderer::paintMarks(
         if (mark.isRange) {
             // Square bars, not antialiased: crisp, and cheap however many there are; a vague one fades at its ends.
             painter->setRenderHint(QPainter::Antialiasing, false);
-            painter->fillRect(
-                mark.shape, vague ? fading(mark.shape, colour, 1.0, barEdge(mark.shape)) : QBrush(colour));
+            if (vague) {
+                fading(mark.shape, colour, 1.0, barEdge(mark.shape));
+            } else {
+                painter->fillRect(mark.shape, colour);
+            }
             if (selected) {
                 painter->setPen(QPen(selection, 2));
                 painter->setBrush(Qt::NoBrush);
