@@ -87,7 +87,7 @@ void tst_EventStore::createsCurrentSchema()
     }
     QCOMPARE(indexes,
         QStringList({u"actors_name"_qs, u"event_actors_actor"_qs, u"event_countries_country"_qs, u"events_kind"_qs,
-            u"events_start"_qs}));
+            u"events_start"_qs, u"links_target"_qs, u"marks_tags_tag"_qs, u"notes_event"_qs}));
     QSqlQuery query(QStringLiteral("PRAGMA journal_mode"), db);
     QVERIFY(query.next());
     QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
@@ -158,7 +158,7 @@ void tst_EventStore::refusesNewerFile()
     QCOMPARE(store.errorString(),
         path
             + QStringLiteral(": it was written by a newer Annals (schema version 99; this "
-                             "one reads up to 5)"));
+                             "one reads up to 6)"));
 }
 
 void tst_EventStore::keepsItsTitle()

@@ -2,6 +2,7 @@
 #include "exportimagecommand.h"
 
 #include "cli/commandline.h"
+#include "cli/commands.h"
 #include "domain/displayzone.h"
 #include "io/seed.h"
 #include "storage/eventstore.h"
@@ -24,9 +25,14 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
         return 1;
     }
     DisplayZone::set(DisplayZone::fromName(options.timeZone).value_or(QTimeZone::utc()));
+    const std::optional<EventFilter> filter = Commands::filterOf(*store, options, &error);
+    if (!filter) {
+        err << "annals export-image: " << error << '\n';
+        return 1;
+    }
     // The window's path: the working set in memory, filtered there.
     const std::shared_ptr<const FilterResult> result
-        = FilterEngine::evaluate(*store, {options.filter, options.lanes, {}}, &error);
+        = FilterEngine::evaluate(*store, {*filter, options.lanes, {}}, &error);
     if (!result) {
         err << "annals: " << store->path() << ": " << error << '\n';
         return 1;
@@ -45,7 +51,7 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
     image.title = !options.title.isEmpty() ? options.title
         : !own.isEmpty()                   ? own
                                            : QFileInfo(store->path()).completeBaseName();
-    EventFilter shown = options.filter; // the range line already gives the dates
+    EventFilter shown = *filter; // the range line already gives the dates
     shown.from.reset();
     shown.before.reset();
     image.filters = shown.describe();
@@ -53,11 +59,11 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
     TimelineZoom zoom;
     zoom.setFullRange(index.extent());
     image.range = zoom.fittedRange();
-    if (options.filter.from) {
-        image.range.start = *options.filter.from;
+    if (filter->from) {
+        image.range.start = *filter->from;
     }
-    if (options.filter.before) {
-        image.range.end = *options.filter.before;
+    if (filter->before) {
+        image.range.end = *filter->before;
     }
     if (image.range.span() < TimeScale::kMinSpan) {
         image.range.end = image.range.start + TimeScale::kMinSpan;

@@ -3,6 +3,8 @@
 
 #include "domain/displayzone.h"
 
+#include "cli/editcommands.h"
+
 #include "domain/countries.h"
 #include "domain/eventtime.h"
 #include "io/importer.h"
@@ -44,6 +46,14 @@ const QCommandLineOption kSearch(QStringLiteral("search"),
     QStringLiteral("Full-text search: words match as prefixes, \"quoted words\" as a "
                    "phrase, OR between two words gives either."),
     QStringLiteral("TEXT"));
+const QCommandLineOption kView(QStringLiteral("view"),
+    QStringLiteral("Start from a saved view's filter ('annals view list' names them); other filters narrow it."),
+    QStringLiteral("NAME"));
+const QCommandLineOption kStarred(QStringLiteral("starred"), QStringLiteral("Only starred events."));
+const QCommandLineOption kTagged(QStringLiteral("tagged"),
+    QStringLiteral("Only events with this tag of your own (any case). Repeatable: any of them."),
+    QStringLiteral("TAG"));
+const QCommandLineOption kHasNote(QStringLiteral("has-note"), QStringLiteral("Only events with a note."));
 const QCommandLineOption kTz(QStringLiteral("tz"),
     QStringLiteral("Show times of day in this zone: UTC (the default), system, or an IANA name such as "
                    "Europe/Berlin. Dates, and the stored start and end that export writes, stay as they are."),
@@ -77,9 +87,15 @@ QString usage()
         "       annals export-image -o OUT.png|OUT.svg|OUT.pdf [--width 1600 --height 900 --scale 2]\n"
         "                           [--lanes country|actor|kind|none] [--title T] [--tz ZONE] [filters]\n"
         "       annals check [--full]                  look for damage in the timeline's file\n"
+        "       annals add --title TEXT --start DATE [--end DATE] [--kind K] [--country CC]... [--actor NAME]...\n"
+        "                  [--summary TEXT] [--place PLACE] [--tag TAG]...      prints the new event's id\n"
+        "       annals edit ID [the fields of add]    annals delete ID...\n"
+        "       annals star ID...    annals unstar ID...    annals note ID TEXT\n"
+        "       annals tag ID TAG...    annals untag ID TAG...    annals link ID OTHER-ID [--label TEXT]\n"
+        "       annals view save NAME [filters] [--lanes BY]    annals view list    annals view delete NAME\n"
         "\n"
         "Filters: --country CC, --actor NAME, --kind KIND, --from DATE, --to DATE, --search TEXT,\n"
-        "         --certainty exact|approximate|uncertain\n"
+        "         --certainty exact|approximate|uncertain, --starred, --tagged TAG, --has-note, --view NAME\n"
         "Every command takes --db FILE to use a timeline other than the default one.\n"
         "Run 'annals COMMAND --help' for a command's options.\n");
 }
@@ -144,6 +160,13 @@ QString readFilter(const QCommandLineParser &parser, EventFilter &filter)
         return QStringLiteral("--to comes before --from");
     }
     filter.text = parser.value(kSearch);
+    filter.starred = parser.isSet(kStarred);
+    filter.hasNote = parser.isSet(kHasNote);
+    for (const QString &value : parser.values(kTagged)) {
+        if (!value.simplified().isEmpty()) {
+            filter.markTags << value.simplified();
+        }
+    }
     return {};
 }
 
@@ -191,8 +214,10 @@ QString readImageOptions(const QCommandLineParser &parser, CommandLineOptions &o
 
 CommandLineOptions parseCommandLine(const QStringList &arguments)
 {
-    static const QStringList commands{QStringLiteral("list"), QStringLiteral("import"), QStringLiteral("export"),
-        QStringLiteral("export-image"), QStringLiteral("check")};
+    static const QStringList commands
+        = QStringList{QStringLiteral("list"), QStringLiteral("import"), QStringLiteral("export"),
+              QStringLiteral("export-image"), QStringLiteral("check"), QStringLiteral("view")}
+        + EditCommands::names();
     // The command is the first argument that is not an option or an option's value: "annals --db x.annals list".
     QString first;
     qsizetype commandAt = -1;
@@ -211,6 +236,11 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         }
     }
     const bool subcommand = commandAt > 0;
+    if (EditCommands::names().contains(first)) {
+        QStringList rest = arguments.mid(1);
+        rest.removeAt(commandAt - 1);
+        return EditCommands::parse(first, rest);
+    }
 
     QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
@@ -267,6 +297,13 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
             "Look for damage in the timeline's file (SQLite's quick_check; --full for its slower integrity_check). "
             "Exits with 0 when the file is sound, 1 when it is damaged."));
         parser.addOption({QStringLiteral("full"), QStringLiteral("Check every index against its table as well.")});
+    } else if (first == QLatin1String("view")) {
+        parser.setApplicationDescription(QStringLiteral(
+            "Saved views: a name for a filter and lanes, kept in the timeline and listed in the window.\n"
+            "  annals view save NAME [filters] [--lanes BY]\n  annals view list\n  annals view delete NAME"));
+        parser.addPositionalArgument(QStringLiteral("save|list|delete"), QString());
+        parser.addPositionalArgument(QStringLiteral("NAME"), QString());
+        parser.addOption(imageOptions()[3]); // --lanes
     } else if (first == QLatin1String("export-image")) {
         parser.setApplicationDescription(QStringLiteral(
             "Draw the timeline of the events that pass the filters as an image: PNG, SVG or PDF, from the name of the "
@@ -281,15 +318,22 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         parser.addPositionalArgument(
             QStringLiteral("FILE.annals"), QStringLiteral("The timeline to open; the default one if omitted."));
     }
-    if (first == QLatin1String("list") || first == QLatin1String("export") || first == QLatin1String("export-image")) {
-        for (const QCommandLineOption &option : {kCountry, kActor, kKind, kCertainty, kFrom, kTo, kSearch}) {
+    const bool filters = first == QLatin1String("list") || first == QLatin1String("export")
+        || first == QLatin1String("export-image") || first == QLatin1String("view");
+    if (filters) {
+        for (const QCommandLineOption &option :
+            {kCountry, kActor, kKind, kCertainty, kFrom, kTo, kSearch, kStarred, kTagged, kHasNote}) {
             parser.addOption(option);
         }
+    }
+    if (filters && first != QLatin1String("view")) {
+        parser.addOption(kView);
     }
     if (first == QLatin1String("list") || first == QLatin1String("export") || first == QLatin1String("export-image")) {
         parser.addOption(kTz);
     }
-    if (subcommand && first != QLatin1String("export-image") && first != QLatin1String("check")) {
+    if (subcommand && first != QLatin1String("export-image") && first != QLatin1String("check")
+        && first != QLatin1String("view")) {
         parser.addOption(format);
     }
 
@@ -321,6 +365,9 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
     }
     options.timeline = parser.value(kDb);
     const QStringList positional = parser.positionalArguments();
+    if (filters && first != QLatin1String("view")) {
+        options.view = parser.value(kView).trimmed();
+    }
 
     if (!subcommand) {
         if (positional.size() > 1) {
@@ -360,6 +407,33 @@ CommandLineOptions parseCommandLine(const QStringList &arguments)
         if (!suffixes.contains(QFileInfo(options.output).suffix().toLower())) {
             return error(QStringLiteral("annals export-image: the output's name must end in .png, .svg or .pdf"));
         }
+        return options;
+    }
+    if (first == QLatin1String("view")) {
+        const QString action = positional.value(0);
+        const int names = action == QLatin1String("list") ? 0 : 1;
+        if (!QStringList{QStringLiteral("save"), QStringLiteral("list"), QStringLiteral("delete")}.contains(action)) {
+            return error(QStringLiteral("annals view: say save NAME, list or delete NAME"));
+        }
+        if (positional.size() != 1 + names || (names == 1 && positional[1].trimmed().isEmpty())) {
+            return error(names == 0 ? QStringLiteral("annals view list: it takes no name")
+                                    : QStringLiteral("annals view %1: give one NAME").arg(action));
+        }
+        if (const QString why = readFilter(parser, options.filter); !why.isEmpty()) {
+            return error(QStringLiteral("annals view: ") + why);
+        }
+        if (action != QLatin1String("save") && (!options.filter.isEmpty() || parser.isSet(QStringLiteral("lanes")))) {
+            return error(QStringLiteral("annals view %1: filters and --lanes go with view save").arg(action));
+        }
+        if (parser.isSet(QStringLiteral("lanes"))) {
+            if (!laneModeFromName(parser.value(QStringLiteral("lanes")))) {
+                return error(QStringLiteral("annals view: --lanes must be country, actor, kind or none"));
+            }
+            options.viewLanes = parser.value(QStringLiteral("lanes"));
+        }
+        options.command = Command::View;
+        options.viewAction = action;
+        options.view = positional.value(1).trimmed();
         return options;
     }
     if (first == QLatin1String("check")) {

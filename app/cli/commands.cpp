@@ -4,12 +4,16 @@
 #include "domain/displayzone.h"
 
 #include "cli/commandline.h"
+#include "cli/editcommands.h"
 #include "io/csvexport.h"
 #include "io/importer.h"
 #include "io/jsonformat.h"
 #include "io/outputfile.h"
 #include "io/seed.h"
+#include "storage/annotations.h"
+#include "storage/eventeditor.h"
 #include "storage/eventstore.h"
+#include "storage/savedview.h"
 #include "storage/storefault.h"
 
 #include <QFile>
@@ -46,13 +50,13 @@ QString table(const QList<Event> &events)
     return out;
 }
 
-QByteArray encode(const QList<Event> &events, const QString &format, const QString &title)
+QByteArray encode(const EventStore &store, const QList<Event> &events, const QString &format, const QString &title)
 {
     if (format == QLatin1String("csv")) {
         return CsvExport::write(events);
     }
     if (format == QLatin1String("json")) {
-        return JsonFormat::write(events, title);
+        return JsonFormat::write(events, title, Annotations::allMarks(store));
     }
     return table(events).toUtf8();
 }
@@ -70,8 +74,14 @@ bool readWhole(const EventStore &store, const char *command, qsizetype events, Q
 
 int list(const EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
 {
-    const QList<Event> events = store.events(options.filter);
-    out << QString::fromUtf8(encode(events, options.format, QString()));
+    QString why;
+    const std::optional<EventFilter> filter = Commands::filterOf(store, options, &why);
+    if (!filter) {
+        err << "annals list: " << why << '\n';
+        return 1;
+    }
+    const QList<Event> events = store.events(*filter);
+    out << QString::fromUtf8(encode(store, events, options.format, QString()));
     out.flush();
     return readWhole(store, "list", events.size(), err) ? 0 : 1;
 }
@@ -126,8 +136,14 @@ int importFile(EventStore &store, const CommandLineOptions &options, QTextStream
 
 int exportFile(const EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
 {
-    const QList<Event> events = store.events(options.filter);
-    const QByteArray data = encode(events, options.format, QString());
+    QString why;
+    const std::optional<EventFilter> filter = Commands::filterOf(store, options, &why);
+    if (!filter) {
+        err << "annals export: " << why << '\n';
+        return 1;
+    }
+    const QList<Event> events = store.events(*filter);
+    const QByteArray data = encode(store, events, options.format, QString());
     if (options.output == QLatin1String("-")) {
         out << QString::fromUtf8(data);
         out.flush();
@@ -147,6 +163,32 @@ int exportFile(const EventStore &store, const CommandLineOptions &options, QText
                .arg(events.size() == 1 ? "" : "s")
                .arg(options.output);
     return readWhole(store, "export", events.size(), err) ? 0 : 1;
+}
+
+int view(EventStore &store, const CommandLineOptions &options, QTextStream &out, QTextStream &err)
+{
+    EventEditor editor(store);
+    if (options.viewAction == QLatin1String("list")) {
+        const QList<SavedView> views = Annotations::views(store);
+        for (const SavedView &view : views) {
+            const QStringList lines = view.filter.describe();
+            out << view.name << (view.lanes.isEmpty() ? QString() : QStringLiteral("  [lanes: %1]").arg(view.lanes))
+                << (lines.isEmpty() ? QStringLiteral("  (every event)")
+                                    : QStringLiteral("  ") + lines.join(QStringLiteral("; ")))
+                << '\n';
+        }
+        out << views.size() << (views.size() == 1 ? " view\n" : " views\n");
+        return 0;
+    }
+    const bool saving = options.viewAction == QLatin1String("save");
+    const bool ok = saving ? editor.saveView({options.view, options.filter, options.viewLanes, {}, {}, {}})
+                           : editor.deleteView(options.view);
+    if (!ok) {
+        err << "annals view " << options.viewAction << ": " << editor.errorString() << '\n';
+        return 1;
+    }
+    out << (saving ? "Saved the view \"" : "Deleted the view \"") << options.view << "\".\n";
+    return 0;
 }
 
 int check(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
@@ -175,6 +217,47 @@ int check(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
 
 namespace Commands {
 
+std::optional<EventFilter> filterOf(const EventStore &store, const CommandLineOptions &options, QString *error)
+{
+    if (options.view.isEmpty()) {
+        return options.filter;
+    }
+    const std::optional<SavedView> view = Annotations::view(store, options.view);
+    if (!view) {
+        QStringList names;
+        for (const SavedView &saved : Annotations::views(store)) {
+            names << saved.name;
+        }
+        *error = QStringLiteral("--view: the timeline has no view named \"%1\" (%2)")
+                     .arg(options.view,
+                         names.isEmpty() ? QStringLiteral("it has none")
+                                         : QStringLiteral("it has: ") + names.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    // The view's filter, with what the command line gives in place of the view's for that part.
+    EventFilter filter = view->filter;
+    const EventFilter &given = options.filter;
+    for (const auto &[mine, theirs] : {std::pair{&filter.countries, &given.countries},
+             std::pair{&filter.actors, &given.actors}, std::pair{&filter.kinds, &given.kinds},
+             std::pair{&filter.certainties, &given.certainties}, std::pair{&filter.markTags, &given.markTags}}) {
+        if (!theirs->isEmpty()) {
+            *mine = *theirs;
+        }
+    }
+    if (given.from) {
+        filter.from = given.from;
+    }
+    if (given.before) {
+        filter.before = given.before;
+    }
+    if (!given.text.trimmed().isEmpty()) {
+        filter.text = given.text;
+    }
+    filter.starred = filter.starred || given.starred;
+    filter.hasNote = filter.hasNote || given.hasNote;
+    return filter;
+}
+
 int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
 {
     switch (options.command) {
@@ -196,6 +279,8 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
     case Command::List:
     case Command::Import:
     case Command::Export:
+    case Command::Edit:
+    case Command::View:
         break;
     }
     QString error;
@@ -212,6 +297,10 @@ int run(const CommandLineOptions &options, QTextStream &out, QTextStream &err)
         return importFile(*store, options, out, err);
     case Command::Export:
         return exportFile(*store, options, out, err);
+    case Command::Edit:
+        return EditCommands::run(*store, options, out, err);
+    case Command::View:
+        return view(*store, options, out, err);
     default:
         return 2;
     }

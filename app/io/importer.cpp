@@ -374,6 +374,7 @@ std::optional<Summary> importFile(
         }
         EventWriteSession session(store, read->events.size());
         session.setSkipRepeatedIds(options.skipInvalid);
+        session.setJournal(options.journal);
         session.setTitleIfUntitled(read->title);
         for (qsizetype i = 0; i < read->events.size(); ++i) {
             if (progress && i % kProgressEvery == 0 && !progress(i, read->events.size())) {
@@ -425,6 +426,7 @@ std::optional<Summary> importFile(
     });
     EventWriteSession session(store);
     session.setSkipRepeatedIds(options.skipInvalid);
+    session.setJournal(options.journal);
     QList<ImportError> repeats; // with --skip-invalid: the events left out for repeating an id
     bool stored = true;
     qsizetype count = 0;

@@ -14,6 +14,8 @@
 #include <optional>
 
 // One way in for every format: the CLI's import and the window's File > Import… both read through here.
+struct WriteJournal;
+
 namespace Importer {
 
 // The formats, as --format names them.
@@ -30,6 +32,8 @@ struct Options {
     QStringList missing; // CSV: values that mean "no value"
     bool skipInvalid = false;
     QString encoding; // CSV and ACLED: when not UTF-8 (JSON and iCalendar are UTF-8 by definition)
+    // Where what the import changes is recorded, so that the window can undo it; not owned, and may be null.
+    WriteJournal *journal = nullptr;
 };
 
 struct Result {

@@ -453,13 +453,46 @@ QByteArray toCompactJson(const Event &event)
     return QJsonDocument(toJson(event)).toJson(QJsonDocument::Compact);
 }
 
-QByteArray write(const QList<Event> &events, const QString &title)
+QJsonObject toJson(const EventMarks &marks)
+{
+    QJsonObject object;
+    if (marks.starred) {
+        object.insert(u"starred", true);
+    }
+    if (!marks.tags.isEmpty()) {
+        object.insert(u"tags", QJsonArray::fromStringList(marks.tags));
+    }
+    QJsonArray notes;
+    for (const Note &note : marks.notes) {
+        notes.append(QJsonObject{{QStringLiteral("written"), TimePoint::toIso(note.written, Precision::Second)},
+            {QStringLiteral("text"), note.text}});
+    }
+    if (!notes.isEmpty()) {
+        object.insert(u"notes", notes);
+    }
+    QJsonArray links;
+    for (const EventLink &link : marks.links) {
+        QJsonObject l{{QStringLiteral("from"), link.source}, {QStringLiteral("to"), link.target}};
+        setIfNotEmpty(l, QStringLiteral("label"), link.label);
+        links.append(l);
+    }
+    if (!links.isEmpty()) {
+        object.insert(u"links", links);
+    }
+    return object;
+}
+
+QByteArray write(const QList<Event> &events, const QString &title, const QHash<QString, EventMarks> &marks)
 {
     QJsonArray array;
     for (const Event &event : events) {
         // The date as people read it, in the display zone: for those who read the file; read() ignores it.
         QJsonObject object = toJson(event);
         object.insert(u"display", event.time.toDisplayString());
+        // The analyst's own, apart from the source's fields; read() ignores it too.
+        if (const auto it = marks.constFind(event.id); it != marks.constEnd() && !it->isEmpty()) {
+            object.insert(u"marks", toJson(*it));
+        }
         array.append(object);
     }
     QJsonObject root;

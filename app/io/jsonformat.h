@@ -2,9 +2,11 @@
 #pragma once
 
 #include "domain/event.h"
+#include "domain/eventmarks.h"
 #include "io/importerror.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -28,8 +30,10 @@ struct Document {
 std::optional<Document> read(const QByteArray &json, const QString &fileName, ImportError *error);
 std::optional<Document> readFile(const QString &path, ImportError *error);
 
-// Indented JSON that read() turns back into equal events.
-QByteArray write(const QList<Event> &events, const QString &title = {});
+// Indented JSON that read() turns back into equal events. With `marks`, each event's "marks" (the analyst's star,
+// tags, notes and links) go beside its fields.
+QByteArray write(const QList<Event> &events, const QString &title = {}, const QHash<QString, EventMarks> &marks = {});
+QJsonObject toJson(const EventMarks &marks);
 QJsonObject toJson(const Event &event);
 // One line, keys sorted: the same event always gives the same bytes.
 QByteArray toCompactJson(const Event &event);

@@ -92,6 +92,7 @@ QString FacetModel::label(const QString &key) const
     case EventFilter::Dimension::Country:
         return Countries::name(key).isEmpty() ? key : Countries::name(key);
     case EventFilter::Dimension::Actor:
+    case EventFilter::Dimension::MarkTag:
         return key;
     case EventFilter::Dimension::Kind:
         return key.isEmpty() ? tr("(no kind)") : key;

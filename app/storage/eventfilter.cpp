@@ -68,6 +68,15 @@ QStringList EventFilter::describe() const
     if (!text.trimmed().isEmpty()) {
         lines << QStringLiteral("Search: \u201C") + text.trimmed() + QStringLiteral("\u201D");
     }
+    if (starred) {
+        lines << QStringLiteral("Starred");
+    }
+    if (hasNote) {
+        lines << QStringLiteral("With a note");
+    }
+    if (!markTags.isEmpty()) {
+        lines << QStringLiteral("My tags: ") + markTags.join(QStringLiteral(", "));
+    }
     return lines;
 }
 
@@ -87,6 +96,9 @@ EventFilter EventFilter::without(Dimension dimension) const
     case Dimension::Certainty:
         result.certainties.clear();
         break;
+    case Dimension::MarkTag:
+        result.markTags.clear();
+        break;
     }
     return result;
 }
@@ -99,6 +111,15 @@ QVariantMap EventFilter::toMap() const
     map.insert(QStringLiteral("kinds"), kinds);
     map.insert(QStringLiteral("certainties"), certainties);
     map.insert(QStringLiteral("text"), text);
+    if (starred) {
+        map.insert(QStringLiteral("starred"), true);
+    }
+    if (hasNote) {
+        map.insert(QStringLiteral("hasNote"), true);
+    }
+    if (!markTags.isEmpty()) {
+        map.insert(QStringLiteral("markTags"), markTags);
+    }
     if (from) {
         map.insert(QStringLiteral("from"), QString::number(*from));
     }
@@ -116,6 +137,9 @@ EventFilter EventFilter::fromMap(const QVariantMap &map)
     filter.kinds = map.value(QStringLiteral("kinds")).toStringList();
     filter.certainties = map.value(QStringLiteral("certainties")).toStringList();
     filter.text = map.value(QStringLiteral("text")).toString();
+    filter.starred = map.value(QStringLiteral("starred")).toBool();
+    filter.hasNote = map.value(QStringLiteral("hasNote")).toBool();
+    filter.markTags = map.value(QStringLiteral("markTags")).toStringList();
     if (map.contains(QStringLiteral("from"))) {
         filter.from = map.value(QStringLiteral("from")).toString().toLongLong();
     }
@@ -181,6 +205,19 @@ SqlCondition SqlCondition::of(const EventFilter &filter)
         parts << QStringLiteral("e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)");
         const QString expression = FullText::matchExpression(filter.text);
         result.values << (expression.isEmpty() ? QStringLiteral("\"\"") : expression);
+    }
+    if (filter.starred) {
+        parts << QStringLiteral("e.id IN (SELECT event FROM stars)");
+    }
+    if (filter.hasNote) {
+        parts << QStringLiteral("e.id IN (SELECT event FROM notes)");
+    }
+    if (!filter.markTags.isEmpty()) {
+        parts << QStringLiteral("e.id IN (SELECT event FROM marks_tags WHERE tag COLLATE NOCASE IN (%1))")
+                     .arg(placeholders(filter.markTags.size()));
+        for (const QString &tag : filter.markTags) {
+            result.values << nonNull(tag.trimmed());
+        }
     }
     result.where = parts.isEmpty() ? QStringLiteral("1") : parts.join(QStringLiteral(" AND "));
     return result;

@@ -12,7 +12,7 @@
 // Empty lists and unset bounds do not restrict. Values within one list are alternatives (China or Russia);
 // the lists combine (China or Russia, and a statement).
 struct EventFilter {
-    enum class Dimension { Country, Actor, Kind, Certainty };
+    enum class Dimension { Country, Actor, Kind, Certainty, MarkTag };
 
     QStringList countries; // ISO alpha-2
     QStringList actors; // actor names, matched whole and without regard to case
@@ -21,6 +21,10 @@ struct EventFilter {
     std::optional<qint64> from; // seconds; keeps events that cover any time at or after it
     std::optional<qint64> before; // seconds, exclusive; keeps events that start before it
     QString text; // full text: words match as prefixes, "quoted words" as a phrase
+    // The analyst's own marks (kept apart from what sources say).
+    bool starred = false; // only starred events
+    bool hasNote = false; // only events with a note
+    QStringList markTags; // only events with one of these analyst's tags, matched without regard to case
 
     bool isEmpty() const;
     // One line per active constraint, for people: "Countries: China, Russian Federation", "From 1 May 2023".

@@ -294,6 +294,16 @@ std::optional<qint64> EventStore::rowidOf(const QString &id) const
     return query.value(0).toLongLong();
 }
 
+QByteArray EventStore::digestOf(const QString &id) const
+{
+    sqlite3 *db = connectionHandle();
+    if (!db) {
+        return {};
+    }
+    SqliteStatement find(db, "SELECT digest FROM events WHERE id = ?");
+    return find.bind(id).next() ? find.blob(0) : QByteArray();
+}
+
 int EventStore::count(const EventFilter &filter) const
 {
     const SqlCondition condition = SqlCondition::of(filter);
@@ -329,6 +339,10 @@ QList<FacetCount> EventStore::counts(EventFilter::Dimension dimension, const Eve
     case EventFilter::Dimension::Certainty:
         // Per qualifiers, folded into the kinds of certainty below.
         sql = QStringLiteral("SELECT e.qualifiers, '', count(*) FROM events e WHERE %1 GROUP BY e.qualifiers");
+        break;
+    case EventFilter::Dimension::MarkTag:
+        sql = QStringLiteral("SELECT min(m.tag), '', count(*) FROM marks_tags m JOIN events e ON e.id = m.event "
+                             "WHERE %1 GROUP BY m.tag COLLATE NOCASE");
         break;
     }
     QSqlQuery query(database());

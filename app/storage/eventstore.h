@@ -69,6 +69,9 @@ public:
     std::optional<Event> event(const QString &id) const;
     // The rowid of the event with this id (through the index on ids), if there is one.
     std::optional<qint64> rowidOf(const QString &id) const;
+    // The digest of the event with this id as the file holds it (empty when there is none): what an edit of it
+    // expects to find (EventChange::expected).
+    QByteArray digestOf(const QString &id) const;
     int count(const EventFilter &filter = {}) const;
     // Counts per value of one dimension under the filter as given, most frequent first.
     QList<FacetCount> counts(EventFilter::Dimension dimension, const EventFilter &filter = {}) const;

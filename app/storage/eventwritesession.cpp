@@ -3,8 +3,10 @@
 
 #include "domain/countries.h"
 #include "storage/eventstore.h"
+#include "storage/fulltextindex.h"
 #include "storage/sqlitestatement.h"
 #include "storage/storefault.h"
+#include "storage/writejournal.h"
 
 #include <QCryptographicHash>
 #include <QHash>
@@ -16,6 +18,7 @@
 
 #include <sqlite3.h>
 
+#include <functional>
 #include <limits>
 
 namespace {
@@ -143,12 +146,9 @@ public:
         , m_source(db, "INSERT INTO sources (event, position, name, url, date) VALUES (?, ?, ?, ?, ?)")
         , m_tag(db, "INSERT INTO tags (event, position, tag) VALUES (?, ?, ?)")
         // The index's text comes from the view both ways: what 'delete' takes out is exactly what went in.
-        , m_ftsAdd(db,
-              "INSERT INTO events_fts (rowid, title, summary, quotes, actors, place, tags) "
-              "SELECT id, title, summary, quotes, actors, place, tags FROM events_fts_source WHERE id = ?")
-        , m_ftsRemove(db,
-              "INSERT INTO events_fts (events_fts, rowid, title, summary, quotes, actors, place, tags) "
-              "SELECT 'delete', id, title, summary, quotes, actors, place, tags FROM events_fts_source WHERE id = ?")
+        , m_ftsAdd(db, FullTextIndex::kAdd)
+        , m_ftsRemove(db, FullTextIndex::kRemove)
+        , m_delete(db, "DELETE FROM events WHERE rowid = ?")
     {
         for (const char *sql : {"DELETE FROM event_actors WHERE event = ?",
                  "DELETE FROM event_countries WHERE event = ?", "DELETE FROM quotes WHERE event = ?",
@@ -157,23 +157,33 @@ public:
         }
     }
 
-    // Returns an empty string on success, else what went wrong.
     // Whether the last write was refused for repeating an id.
     bool repeated() const { return m_repeated; }
+    // What the last write did, and the digest of what it wrote.
+    enum class Outcome { None, Added, Updated, Unchanged };
+    Outcome outcome() const { return m_outcome; }
+    const QByteArray &digest() const { return m_digest; }
 
+    // Called with an event's id just before it is updated or deleted, while the file still holds it as it was.
+    std::function<void(const QString &)> beforeChange;
+
+    // Returns an empty string on success, else what went wrong.
     QString write(const Event &event, WriteSummary &summary)
     {
         m_repeated = false;
+        m_outcome = Outcome::None;
         if (const QString problem = problemWith(event); !problem.isEmpty()) {
             return problem;
         }
         const QByteArray digest = digestOf(event);
+        m_digest = digest;
         // Most events in an import are new: try the insert first, and look the id up only when it is taken.
         if (!bindRow(m_insert, event, digest).bind(event.id).exec()) {
             return m_insert.errorString();
         }
         if (sqlite3_changes(m_db) == 1) {
             ++summary.added;
+            m_outcome = Outcome::Added;
             return writeChildren(sqlite3_last_insert_rowid(m_db), event);
         }
         m_find.bind(event.id);
@@ -197,7 +207,11 @@ public:
         m_met.insert(rowid);
         if (same) {
             ++summary.unchanged;
+            m_outcome = Outcome::Unchanged;
             return {};
+        }
+        if (beforeChange) {
+            beforeChange(event.id);
         }
         // Out of the index while the view still shows the old text.
         if (!m_ftsRemove.bind(rowid).exec()) {
@@ -212,7 +226,46 @@ public:
             }
         }
         ++summary.updated;
+        m_outcome = Outcome::Updated;
         return writeChildren(rowid, event);
+    }
+
+    // The digest of the event with this id as the file holds it now; empty when there is none.
+    QByteArray storedDigest(const QString &id, QString *error)
+    {
+        m_find.bind(id);
+        const QByteArray digest = m_find.next() ? m_find.blob(1) : QByteArray();
+        if (!m_find.done() && digest.isEmpty()) {
+            *error = m_find.errorString();
+        }
+        m_find.reset();
+        return digest;
+    }
+
+    // Deletes the event with this id (its marks stay, kept by id for an undo); false, with *error empty, when there
+    // is none.
+    bool remove(const QString &id, QString *error)
+    {
+        m_find.bind(id);
+        const bool exists = m_find.next();
+        const qint64 rowid = exists ? m_find.int64(0) : 0;
+        m_find.reset();
+        if (!exists) {
+            return false;
+        }
+        if (beforeChange) {
+            beforeChange(id);
+        }
+        // Out of the index first, while the view still shows its text; its children go with it (ON DELETE CASCADE).
+        if (!m_ftsRemove.bind(rowid).exec()) {
+            *error = m_ftsRemove.errorString();
+            return false;
+        }
+        if (!m_delete.bind(rowid).exec()) {
+            *error = m_delete.errorString();
+            return false;
+        }
+        return true;
     }
 
 private:
@@ -292,8 +345,10 @@ private:
     qint64 m_firstNewRowid;
     bool m_deferFullText;
     bool m_repeated = false;
+    Outcome m_outcome = Outcome::None;
+    QByteArray m_digest;
     SqliteStatement m_find, m_insert, m_update, m_actor, m_eventActor, m_country, m_quote, m_source, m_tag, m_ftsAdd,
-        m_ftsRemove;
+        m_ftsRemove, m_delete;
     std::vector<std::unique_ptr<SqliteStatement>> m_deletes;
     QHash<QString, qint64> m_actorIds;
     QSet<qint64> m_met; // rows that were there before this write and that it has met: updated or unchanged
@@ -336,6 +391,36 @@ struct EventWriteSession::Private {
         return true;
     }
 
+    // The ids this write changed go to the file's log of changes, for other windows on the file; past a thousand,
+    // one entry that says "everything" (a NULL id) serves better.
+    void logChange(const QString &id)
+    {
+        if (changed.size() < kLoggedIds) {
+            changed << id;
+        } else {
+            everything = true;
+        }
+    }
+
+    bool writeChangeLog()
+    {
+        SqliteStatement log(sqliteHandle(db), "INSERT INTO changes (event) VALUES (?)");
+        SqliteStatement logAll(sqliteHandle(db), "INSERT INTO changes (event) VALUES (NULL)");
+        bool ok = everything || bulk ? logAll.exec() : true;
+        for (qsizetype i = 0; ok && !(everything || bulk) && i < changed.size(); ++i) {
+            ok = log.bind(changed[i]).exec();
+        }
+        SqliteStatement prune(
+            sqliteHandle(db), "DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - 5000");
+        if (ok && !prune.exec()) {
+            ok = false;
+            error = prune.errorString();
+        } else if (!ok) {
+            error = log.errorString().isEmpty() ? logAll.errorString() : log.errorString();
+        }
+        return ok;
+    }
+
     bool finishBulk()
     {
         if (!bulk) {
@@ -375,6 +460,10 @@ struct EventWriteSession::Private {
     QString title; // for the timeline, if it has none
     QString skipped; // why the last event was left out
     QStringList rebuild; // the indexes to create then
+    WriteJournal *journal = nullptr;
+    static constexpr qsizetype kLoggedIds = 1000;
+    QStringList changed; // for the log of changes
+    bool everything = false;
     WriteSummary summary;
     qsizetype total = 0;
     qsizetype count = 0;
@@ -408,6 +497,11 @@ EventWriteSession::EventWriteSession(EventStore &store, qsizetype total)
         return;
     }
     d->writer = std::make_unique<Writer>(handle, d->nextRowid(), d->bulk);
+    d->writer->beforeChange = [this](const QString &id) {
+        if (d->journal) {
+            d->journal->entries.append({id, d->store.event(id), {}});
+        }
+    };
 }
 
 EventWriteSession::~EventWriteSession()
@@ -426,6 +520,17 @@ bool EventWriteSession::add(const Event &event)
     d->skipped.clear();
     const QString problem = d->writer->write(event, d->summary);
     if (problem.isEmpty()) {
+        using Outcome = Writer::Outcome;
+        const Outcome outcome = d->writer->outcome();
+        if (outcome == Outcome::Added || outcome == Outcome::Updated) {
+            d->logChange(event.id);
+            if (d->journal) {
+                if (outcome == Outcome::Added) {
+                    d->journal->entries.append({event.id, std::nullopt, {}});
+                }
+                d->journal->entries.last().after = d->writer->digest();
+            }
+        }
         return true;
     }
     if (d->skipRepeatedIds && d->writer->repeated()) {
@@ -454,7 +559,8 @@ std::optional<WriteSummary> EventWriteSession::commit()
                 d->error = query.lastError().text();
             }
         }
-        if (d->error.isEmpty() && d->finishBulk() && d->db.commit()) {
+        const bool changed = d->bulk || !d->changed.isEmpty();
+        if (d->error.isEmpty() && (!changed || d->writeChangeLog()) && d->finishBulk() && d->db.commit()) {
             d->open = false;
             return d->summary;
         }
@@ -467,6 +573,54 @@ std::optional<WriteSummary> EventWriteSession::commit()
     }
     d->store.fail(QStringLiteral("nothing was written: ") + d->error);
     return std::nullopt;
+}
+
+bool EventWriteSession::remove(const QString &id)
+{
+    if (!d->open || !d->error.isEmpty()) {
+        return false;
+    }
+    QString error;
+    if (!d->writer->remove(id, &error)) {
+        d->error = error.isEmpty() ? QStringLiteral("no event has the id \"%1\"").arg(id) : error;
+        return false;
+    }
+    if (d->journal) {
+        d->journal->entries.last().after.clear();
+    }
+    d->logChange(id);
+    return true;
+}
+
+std::optional<QByteArray> EventWriteSession::storedDigest(const QString &id)
+{
+    if (!d->open || !d->error.isEmpty()) {
+        return std::nullopt;
+    }
+    QString error;
+    QByteArray digest = d->writer->storedDigest(id, &error);
+    if (!error.isEmpty()) {
+        d->error = error;
+        return std::nullopt;
+    }
+    return digest;
+}
+
+void EventWriteSession::setJournal(WriteJournal *journal)
+{
+    d->journal = journal;
+}
+
+void EventWriteSession::fail(const QString &why)
+{
+    if (d->error.isEmpty()) {
+        d->error = why;
+    }
+}
+
+QByteArray EventWriteSession::digestOf(const Event &event)
+{
+    return ::digestOf(event);
 }
 
 void EventWriteSession::setTitleIfUntitled(const QString &title)

@@ -8,6 +8,7 @@
 
 class EventStore;
 struct Event;
+struct WriteJournal;
 
 // What one write did.
 struct WriteSummary {
@@ -30,6 +31,17 @@ public:
     // False when the event is refused or the file cannot take it; errorString() says which and why, and the
     // session takes no more.
     bool add(const Event &event);
+    // Deletes the event with this id. False when there is none or the file cannot take it (errorString() says which).
+    bool remove(const QString &id);
+    // The digest of the event with this id as the file holds it within this write (empty when there is none), or
+    // nullopt when the file cannot be read.
+    std::optional<QByteArray> storedDigest(const QString &id);
+    // Records in `journal` (which must outlive the session) what each add() and remove() changes, for an undo.
+    void setJournal(WriteJournal *journal);
+    // Ends the write with this reason: commit() then writes nothing and says why.
+    void fail(const QString &why);
+    // A fingerprint of everything an event holds, as the file keeps it beside the event.
+    static QByteArray digestOf(const Event &event);
     // With this set, an event whose id the write has already met is left out, rather than refused: add() then
     // returns true and skipped() says why. For --skip-invalid, where a file repeats an event.
     void setSkipRepeatedIds(bool skip);

@@ -122,6 +122,50 @@ const char *const kSteps[] = {
     ALTER TABLE events ADD COLUMN start_ms INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE events ADD COLUMN end_ms INTEGER NOT NULL DEFAULT 0;
     )sql",
+    // 5 -> 6: the analyst's own marks, apart from what sources say, by event id (so that a re-import, which updates
+    // an event by its id, never touches them, and a deleted event brought back by undo finds them again): stars,
+    // tags, dated notes and links between events; saved views; and a log of what changed, so that a window on the
+    // same file takes in another's changes without reading the whole timeline again. Notes and the analyst's tags
+    // are searched with the rest.
+    R"sql(
+    CREATE TABLE stars (event TEXT PRIMARY KEY) WITHOUT ROWID;
+    CREATE TABLE marks_tags (event TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (event, tag)) WITHOUT ROWID;
+    CREATE INDEX marks_tags_tag ON marks_tags(tag COLLATE NOCASE, event);
+    CREATE TABLE notes (
+        id INTEGER PRIMARY KEY,
+        event TEXT NOT NULL,
+        written INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX notes_event ON notes(event);
+    CREATE TABLE links (
+        id INTEGER PRIMARY KEY,
+        source TEXT NOT NULL,
+        target TEXT NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        UNIQUE (source, target, label)
+    );
+    CREATE INDEX links_target ON links(target);
+    CREATE TABLE views (name TEXT PRIMARY KEY, definition TEXT NOT NULL) WITHOUT ROWID;
+    CREATE TABLE changes (seq INTEGER PRIMARY KEY AUTOINCREMENT, event TEXT);
+    DROP TABLE events_fts;
+    DROP VIEW events_fts_source;
+    CREATE VIEW events_fts_source AS
+        SELECT e.rowid AS id, e.title AS title, e.summary AS summary,
+               (SELECT group_concat(q.speaker || ' ' || q.text, ' ') FROM quotes q WHERE q.event = e.rowid)
+                   AS quotes,
+               (SELECT group_concat(a.name || ' ' || ea.title, ' ')
+                  FROM event_actors ea JOIN actors a ON a.id = ea.actor WHERE ea.event = e.rowid) AS actors,
+               e.place AS place,
+               (SELECT group_concat(t.tag, ' ') FROM tags t WHERE t.event = e.rowid) AS tags,
+               (SELECT group_concat(n.text, ' ') FROM notes n WHERE n.event = e.id) AS notes,
+               (SELECT group_concat(m.tag, ' ') FROM marks_tags m WHERE m.event = e.id) AS marks
+        FROM events e;
+    CREATE VIRTUAL TABLE events_fts USING fts5(title, summary, quotes, actors, place, tags, notes, marks,
+                                               content = 'events_fts_source', content_rowid = 'id',
+                                               tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO events_fts(events_fts) VALUES ('rebuild');
+    )sql",
 };
 static_assert(std::size(kSteps) == Schema::kVersion);
 

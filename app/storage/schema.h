@@ -16,7 +16,8 @@ namespace Schema {
 // Version 3: the FTS5 index reads its text from the events through a view (events_fts_source) and keeps no copy.
 // Version 4: properties of the timeline itself (its title).
 // Version 5: a date's qualifiers (approximate, uncertain, within a span) and its text as written; milliseconds.
-inline constexpr int kVersion = 5;
+// Version 6: the analyst's stars, tags, notes and links, saved views, and a log of changes; notes are searched.
+inline constexpr int kVersion = 6;
 
 int version(const QSqlDatabase &db);
 bool migrate(QSqlDatabase &db, QString *error);

@@ -110,6 +110,12 @@ std::string_view SqliteStatement::text(int column) const
     return data ? std::string_view(data, size_t(sqlite3_column_bytes(m_statement, column))) : std::string_view();
 }
 
+QString SqliteStatement::string(int column) const
+{
+    const std::string_view utf8 = text(column);
+    return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
+}
+
 bool SqliteStatement::isNull(int column) const
 {
     return sqlite3_column_type(m_statement, column) == SQLITE_NULL;

@@ -39,6 +39,7 @@ public:
     QByteArray blob(int column) const;
     // A text column's UTF-8 bytes, valid until the next step.
     std::string_view text(int column) const;
+    QString string(int column) const;
     bool isNull(int column) const;
     // Whether the last step reached the end (rather than failing).
     bool done() const;

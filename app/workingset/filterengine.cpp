@@ -4,6 +4,7 @@
 #include "storage/eventstore.h"
 #include "workingset/workingset.h"
 #include "workingset/workingsetloader.h"
+#include "workingset/workingsetupdate.h"
 
 #include <QThreadPool>
 
@@ -25,6 +26,8 @@ struct FilterEngine::Worker {
     bool ownsDb = false;
     QString path;
     quint64 running = 0;
+    // The newest set, which an update builds on: jobs run in order, so it is the one the job before made.
+    std::shared_ptr<const WorkingSet> set;
     // The last search's answer, for the filters that follow it.
     std::shared_ptr<const WorkingSet> searchedSet;
     QString searchedExpression;
@@ -47,6 +50,7 @@ struct FilterEngine::Worker {
         }
         db = nullptr;
         ownsDb = false;
+        set.reset();
         searchedSet.reset();
         everything.reset();
     }
@@ -126,7 +130,8 @@ void FilterEngine::open(const EventStore &store)
         worker->closeDb();
         worker->db = store.connectionHandle();
         QString error;
-        finishLoad(generation, WorkingSetLoader::load(worker->db, &error), error);
+        worker->set = WorkingSetLoader::load(worker->db, &error);
+        finishLoad(generation, worker->set, error);
         return;
     }
     const QString path = store.path();
@@ -142,6 +147,41 @@ void FilterEngine::open(const EventStore &store)
         worker->searchedSet.reset();
         worker->everything.reset();
         std::shared_ptr<const WorkingSet> set = worker->db ? WorkingSetLoader::load(worker->db, &error, path) : nullptr;
+        worker->set = set;
+        QMetaObject::invokeMethod(
+            this, [this, generation, set, error] { finishLoad(generation, set, error); }, Qt::QueuedConnection);
+    });
+}
+
+void FilterEngine::update(const EventStore &store, const QStringList &ids)
+{
+    // Past a twentieth of the timeline (an import's undo, say), reading it all again is as quick.
+    if (!m_set || ids.size() > std::max<qsizetype>(1000, qsizetype(m_set->size() / 20))) {
+        open(store);
+        return;
+    }
+    const quint64 generation = ++m_loadGeneration;
+    m_loading = true;
+    setBusy(true);
+    Worker *worker = m_worker.get();
+    const auto job = [this, worker, generation, ids] {
+        QString error;
+        std::shared_ptr<const WorkingSet> set
+            = worker->set && worker->db ? WorkingSetUpdate::apply(worker->db, *worker->set, ids, &error) : nullptr;
+        if (set) {
+            worker->set = set;
+            worker->searchedSet.reset(); // a note or a tag may have changed what a search finds
+            worker->everything.reset();
+        }
+        return std::pair(set, error);
+    };
+    if (m_inline) {
+        const auto [set, error] = job();
+        finishLoad(generation, set, error);
+        return;
+    }
+    worker->pool.start([this, generation, job] {
+        const auto [set, error] = job();
         QMetaObject::invokeMethod(
             this, [this, generation, set, error] { finishLoad(generation, set, error); }, Qt::QueuedConnection);
     });

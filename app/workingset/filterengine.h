@@ -4,6 +4,7 @@
 #include "workingset/filterresult.h"
 
 #include <QObject>
+#include <QStringList>
 
 #include <memory>
 
@@ -27,6 +28,9 @@ public:
 
     // Reads the store's timeline (again, after an import). The store must stay open while the engine uses it.
     void open(const EventStore &store);
+    // Takes in what changed of these events (edited, added, deleted, marked) without reading the whole timeline
+    // again, then answers the last request anew. Many ids at once read it all again.
+    void update(const EventStore &store, const QStringList &ids);
     void request(const FilterQuery &query);
 
     bool isBusy() const { return m_busy; }

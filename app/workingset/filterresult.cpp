@@ -13,7 +13,16 @@
 namespace {
 
 // The constraints of a filter, one bit each; a row fails some of them.
-enum Constraint : quint8 { Countries = 1, Actors = 2, Kinds = 4, Dates = 8, Text = 16, Certainties = 32 };
+enum Constraint : quint8 {
+    Countries = 1,
+    Actors = 2,
+    Kinds = 4,
+    Dates = 8,
+    Text = 16,
+    Certainties = 32,
+    Marks = 64, // starred, with a note
+    MarkTags = 128,
+};
 
 // The ids of a dictionary whose keys a filter list names, as one flag per id. `same` says whether a key matches a
 // value of the list.
@@ -124,7 +133,18 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
         certaintyOfShape[shape] = Certainty::of(WorkingSet::qualifiersOf(quint8(shape)));
     }
 
-    const quint8 active = (filter.countries.isEmpty() ? 0 : Countries) | (filter.actors.isEmpty() ? 0 : Actors)
+    std::vector<char> markTagOn(size_t(set.markTagKeys.size()), 0);
+    for (const QString &tag : filter.markTags) {
+        const QByteArray folded = asciiFolded(tag.trimmed());
+        for (qsizetype key = 0; key < set.markTagKeys.size(); ++key) {
+            markTagOn[size_t(key)] |= asciiFolded(set.markTagKeys[key]) == folded;
+        }
+    }
+    const quint8 marksWanted
+        = quint8((filter.starred ? WorkingSet::Starred : 0) | (filter.hasNote ? WorkingSet::Noted : 0));
+
+    const quint8 active = quint8((marksWanted ? Marks : 0) | (filter.markTags.isEmpty() ? 0 : MarkTags))
+        | (filter.countries.isEmpty() ? 0 : Countries) | (filter.actors.isEmpty() ? 0 : Actors)
         | (filter.kinds.isEmpty() ? 0 : Kinds) | (filter.from || filter.before ? Dates : 0)
         | (filter.text.trimmed().isEmpty() || !textRows ? 0 : Text) | (filter.certainties.isEmpty() ? 0 : Certainties);
     const qint64 from = filter.from.value_or(std::numeric_limits<qint64>::min());
@@ -135,6 +155,7 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
     std::vector<quint32> actorCounts(set.actors.size(), 0);
     std::vector<quint32> kindCounts(size_t(set.kindKeys.size()), 0);
     std::vector<quint32> certaintyCounts(std::size(Certainty::kAll), 0);
+    std::vector<quint32> markTagCounts(size_t(set.markTagKeys.size()), 0);
     const quint32 n = quint32(set.size());
     if (active == 0) {
         kept.resize(n);
@@ -165,6 +186,16 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
         if ((active & Text) && !((*textRows)[row / 64] & (quint64(1) << (row % 64)))) {
             failed |= Text;
         }
+        if ((active & Marks) && (set.marks[row] & marksWanted) != marksWanted) {
+            failed |= Marks;
+        }
+        // Most rows have no tag of the analyst's: look only where the row has some.
+        const bool tagged = !set.markTagRows.empty() && (set.marks[row] & WorkingSet::Tagged);
+        const std::span<const quint32> markTags = tagged ? set.markTagsOf(row) : std::span<const quint32>();
+        if ((active & MarkTags)
+            && std::none_of(markTags.begin(), markTags.end(), [&](quint32 t) { return markTagOn[t]; })) {
+            failed |= MarkTags;
+        }
         if (active != 0 && failed == 0) {
             kept.push_back(row);
         }
@@ -188,6 +219,11 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
         if ((failed & ~Kinds) == 0) {
             ++kindCounts[set.kinds[row]];
         }
+        if ((failed & quint8(~MarkTags)) == 0) {
+            for (const quint32 tag : markTags) {
+                ++markTagCounts[tag];
+            }
+        }
         if ((failed & ~Certainties) == 0) {
             for (size_t k = 0; k < std::size(Certainty::kAll); ++k) {
                 certaintyCounts[k] += (certainty & Certainty::kAll[k]) ? 1 : 0;
@@ -203,6 +239,9 @@ std::shared_ptr<const FilterResult> FilterResult::compute(std::shared_ptr<const 
     });
     result->m_counts[int(EventFilter::Dimension::Kind)]
         = facets(kindCounts, [&](size_t id, int count) { return FacetCount{set.kindKeys[qsizetype(id)], {}, count}; });
+    result->m_counts[int(EventFilter::Dimension::MarkTag)] = facets(markTagCounts, [&](size_t id, int count) {
+        return FacetCount{set.markTagKeys[qsizetype(id)], {}, count};
+    });
     result->m_counts[int(EventFilter::Dimension::Certainty)] = facets(certaintyCounts, [&](size_t id, int count) {
         return FacetCount{Certainty::name(Certainty::kAll[id]), {}, count};
     });

@@ -70,6 +70,6 @@ private:
     std::shared_ptr<const TimelineIndex> m_overview;
     std::vector<quint32> m_table; // empty when the table is in time order: then the index's rows serve
     bool m_tableIsIndex = true;
-    QList<FacetCount> m_counts[4];
+    QList<FacetCount> m_counts[5];
     Timings m_timings;
 };

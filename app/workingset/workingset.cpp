@@ -199,8 +199,19 @@ QStringList WorkingSet::laneOrder(LaneMode mode) const
     return keys;
 }
 
+void WorkingSet::finish(const WorkingSet &before)
+{
+    finish(std::vector<QStringList>(4)); // no colours worked out: they come from `before`
+    for (size_t mode = 0; mode < std::size(m_colourRank); ++mode) {
+        m_colourRank[mode] = before.m_colourRank[mode];
+        m_colourRank[mode].resize(size_t(laneKeyCount(LaneMode(mode))), kNoKey);
+        m_colourCount[mode] = before.m_colourCount[mode];
+    }
+}
+
 void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
 {
+    marks.resize(size(), 0);
     foldedNames.clear();
     foldedNames.reserve(size_t(names.size()));
     for (const QString &name : std::as_const(names)) {
@@ -265,7 +276,7 @@ size_t WorkingSet::memoryBytes() const
     size_t bytes = bytesOf(rowids) + bytesOf(starts) + bytesOf(coverEnds) + bytesOf(precisions) + bytesOf(shapes)
         + bytesOf(kinds) + bytesOf(countryOffsets) + bytesOf(countryValues) + bytesOf(actorOffsets)
         + bytesOf(actorValues) + titles.memoryBytes() + ids.memoryBytes() + bytesOf(rowsByRowid) + bytesOf(rowidPlace)
-        + bytesOf(actors);
+        + bytesOf(actors) + bytesOf(marks) + bytesOf(markTagRows) + bytesOf(markTagValues);
     for (const auto &rank : m_colourRank) {
         bytes += bytesOf(rank);
     }

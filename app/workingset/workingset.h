@@ -67,11 +67,26 @@ public:
     }
     static quint8 qualifiersOf(quint8 shape) { return quint8(shape >> 1) & EventTime::kQualifierBits; }
 
+    // The analyst's marks on an event, as bits of `marks`.
+    enum Mark : quint8 {
+        Starred = 1,
+        Noted = 2, // it has a note
+        Linked = 4, // a link starts or ends at it
+        Tagged = 8, // it has a tag of the analyst's
+    };
+
     size_t size() const { return rowids.size(); }
 
     std::span<const quint16> countriesOf(quint32 row) const
     {
         return {countryValues.data() + countryOffsets[row], countryOffsets[row + 1] - countryOffsets[row]};
+    }
+    // The analyst's tags of a row, as ids into markTagKeys, in row order of `markTagRows`.
+    std::span<const quint32> markTagsOf(quint32 row) const
+    {
+        const auto first = std::lower_bound(markTagRows.begin(), markTagRows.end(), row);
+        const auto last = std::upper_bound(first, markTagRows.end(), row);
+        return {markTagValues.data() + (first - markTagRows.begin()), size_t(last - first)};
     }
     std::span<const quint32> actorsOf(quint32 row) const
     {
@@ -110,6 +125,9 @@ public:
     std::vector<quint16> countryValues; // into countryKeys: the event's countries and its actors'
     std::vector<quint32> actorOffsets{0}; // size() + 1
     std::vector<quint32> actorValues; // into actors
+    std::vector<quint8> marks; // Mark bits, all 0 when the analyst marked nothing
+    std::vector<quint32> markTagRows; // the rows with an analyst's tag, ascending, once per tag
+    std::vector<quint32> markTagValues; // beside markTagRows: the tag, into markTagKeys
     std::vector<quint32> rowidPlace; // where the row stands in rowid order
     // In rowid order (as the file holds them, so that loading copies no text twice): titles.at(rowidPlace[row]).
     StringArena titles;
@@ -122,10 +140,14 @@ public:
     QStringList names; // actor names, exact
     std::vector<QByteArray> foldedNames; // names, UTF-8 with ASCII letters in lower case, as SQLite's NOCASE
     std::vector<Actor> actors;
+    QStringList markTagKeys; // the analyst's tags; tags that differ only in ASCII case are one
 
     // Fills rowsByRowid (from rowidPlace), foldedNames and the colour ranks; the loaders call it once the columns
     // are in.
     void finish(const std::vector<QStringList> &colourOrders = {});
+    // The same, but each lane key keeps the colour it had in `before`, whose dictionaries this set's begin with: after
+    // an edit, no lane changes colour.
+    void finish(const WorkingSet &before);
 
     // A working set of the given items, as if they had been read from a file: their lane keys go to the dimension of
     // `mode` (countries, actor names or kinds). For tests and the painting benchmark.

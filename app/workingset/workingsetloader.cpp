@@ -3,6 +3,7 @@
 
 #include "storage/sqlitestatement.h"
 #include "workingset/workingset.h"
+#include "workingset/workingsetupdate.h"
 
 #include <QHash>
 
@@ -440,6 +441,9 @@ std::shared_ptr<const WorkingSet> load(sqlite3 *db, QString *error, const QStrin
     lists(children.actorRowids, children.actors, set->actorOffsets, set->actorValues);
     countries.join();
     set->finish();
+    if (!WorkingSetUpdate::readMarks(db, *set, error)) {
+        return nullptr;
+    }
     return set;
 }
 

@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "annotations.h"
+
+#include "storage/savedview.h"
+#include "storage/sqlitestatement.h"
+
+#include <QSet>
+
+namespace Annotations {
+
+EventMarks marks(const EventStore &store, const QString &id)
+{
+    EventMarks marks;
+    sqlite3 *db = store.connectionHandle();
+    if (!db) {
+        return marks;
+    }
+    SqliteStatement star(db, "SELECT 1 FROM stars WHERE event = ?");
+    marks.starred = star.bind(id).next();
+    SqliteStatement tags(db, "SELECT tag FROM marks_tags WHERE event = ? ORDER BY tag COLLATE NOCASE");
+    tags.bind(id);
+    while (tags.next()) {
+        marks.tags << tags.string(0);
+    }
+    SqliteStatement notes(db, "SELECT id, written, text FROM notes WHERE event = ? ORDER BY written, id");
+    notes.bind(id);
+    while (notes.next()) {
+        marks.notes.append({notes.int64(0), notes.int64(1), notes.string(2)});
+    }
+    SqliteStatement links(db,
+        "SELECT source, target, label FROM links WHERE (source = ?1 OR target = ?1) "
+        "AND source IN (SELECT id FROM events) AND target IN (SELECT id FROM events) ORDER BY id");
+    links.bind(id);
+    while (links.next()) {
+        marks.links.append({links.string(0), links.string(1), links.string(2)});
+    }
+    return marks;
+}
+
+QHash<QString, EventMarks> allMarks(const EventStore &store)
+{
+    QHash<QString, EventMarks> result;
+    sqlite3 *db = store.connectionHandle();
+    if (!db) {
+        return result;
+    }
+    SqliteStatement stars(db, "SELECT event FROM stars");
+    while (stars.next()) {
+        result[stars.string(0)].starred = true;
+    }
+    SqliteStatement tags(db, "SELECT event, tag FROM marks_tags ORDER BY event, tag COLLATE NOCASE");
+    while (tags.next()) {
+        result[tags.string(0)].tags << tags.string(1);
+    }
+    SqliteStatement notes(db, "SELECT event, id, written, text FROM notes ORDER BY written, id");
+    while (notes.next()) {
+        result[notes.string(0)].notes.append({notes.int64(1), notes.int64(2), notes.string(3)});
+    }
+    for (const EventLink &link : links(store)) {
+        result[link.source].links.append(link);
+        result[link.target].links.append(link);
+    }
+    return result;
+}
+
+QList<EventLink> links(const EventStore &store)
+{
+    QList<EventLink> result;
+    sqlite3 *db = store.connectionHandle();
+    if (!db) {
+        return result;
+    }
+    SqliteStatement links(db,
+        "SELECT source, target, label FROM links "
+        "WHERE source IN (SELECT id FROM events) AND target IN (SELECT id FROM events) ORDER BY id");
+    while (links.next()) {
+        result.append({links.string(0), links.string(1), links.string(2)});
+    }
+    return result;
+}
+
+QList<FacetCount> tags(const EventStore &store)
+{
+    QList<FacetCount> result;
+    sqlite3 *db = store.connectionHandle();
+    if (!db) {
+        return result;
+    }
+    SqliteStatement tags(db,
+        "SELECT min(tag), count(*) FROM marks_tags WHERE event IN (SELECT id FROM events) "
+        "GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, min(tag) COLLATE NOCASE");
+    while (tags.next()) {
+        result.append({tags.string(0), {}, int(tags.int64(1))});
+    }
+    return result;
+}
+
+QList<SavedView> views(const EventStore &store)
+{
+    QList<SavedView> result;
+    sqlite3 *db = store.connectionHandle();
+    if (!db) {
+        return result;
+    }
+    SqliteStatement views(db, "SELECT name, definition FROM views ORDER BY name COLLATE NOCASE");
+    while (views.next()) {
+        QString error;
+        // A view this Annals cannot read (written by a newer one) is left out rather than shown wrong.
+        if (std::optional<SavedView> view = SavedView::fromJson(views.string(1).toUtf8(), &error)) {
+            view->name = views.string(0);
+            result.append(*view);
+        }
+    }
+    return result;
+}
+
+std::optional<SavedView> view(const EventStore &store, const QString &name)
+{
+    for (const SavedView &view : views(store)) {
+        if (view.name.compare(name, Qt::CaseInsensitive) == 0) {
+            return view;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace Annotations
+
+namespace ChangeLog {
+
+qint64 last(const EventStore &store)
+{
+    sqlite3 *db = store.connectionHandle();
+    if (!db) {
+        return 0;
+    }
+    SqliteStatement last(db, "SELECT coalesce(max(seq), 0) FROM changes");
+    return last.next() ? last.int64(0) : 0;
+}
+
+Changes since(const EventStore &store, qint64 seq)
+{
+    Changes changes;
+    changes.last = seq;
+    sqlite3 *db = store.connectionHandle();
+    if (!db) {
+        return changes;
+    }
+    // Entries are pruned from the oldest: if the one after `seq` is gone, what it said is not known.
+    SqliteStatement first(db, "SELECT min(seq) FROM changes");
+    if (first.next() && !first.isNull(0) && first.int64(0) > seq + 1 && seq > 0) {
+        changes.everything = true;
+    }
+    SqliteStatement read(db, "SELECT seq, event FROM changes WHERE seq > ? ORDER BY seq");
+    read.bind(seq);
+    QSet<QString> seen;
+    while (read.next()) {
+        changes.last = read.int64(0);
+        if (read.isNull(1)) {
+            changes.everything = true;
+            continue;
+        }
+        const QString id = read.string(1);
+        if (id.isEmpty()) {
+            changes.views = true;
+        } else if (!seen.contains(id)) {
+            seen.insert(id);
+            changes.ids << id;
+        }
+    }
+    return changes;
+}
+
+} // namespace ChangeLog
