@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the real binary, as a user would, with HOME in a temporary folder so that the default timeline is fresh.
+#include "clirunner.h"
+
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,15 +11,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-} // namespace
 
 class tst_Cli : public QObject {
     Q_OBJECT
@@ -52,34 +46,17 @@ private slots:
 private:
     Run run(const QStringList &arguments) const;
 
-    std::unique_ptr<QTemporaryDir> m_home;
+    CliRunner m_cli;
 };
 
 Run tst_Cli::run(const QStringList &arguments) const
 {
-    QProcess process;
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(QStringLiteral("HOME"), m_home->path());
-    environment.remove(QStringLiteral("XDG_DATA_HOME"));
-    environment.remove(QStringLiteral("DISPLAY"));
-    environment.remove(QStringLiteral("WAYLAND_DISPLAY"));
-    environment.remove(QStringLiteral("QT_QPA_PLATFORM")); // export-image must find the offscreen platform itself
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C.UTF-8"));
-    process.setProcessEnvironment(environment);
-    process.setWorkingDirectory(m_home->path());
-    process.start(QStringLiteral(ANNALS_BINARY), arguments);
-    if (!process.waitForFinished(60'000)) {
-        process.kill();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-        QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return m_cli.run(arguments);
 }
 
 void tst_Cli::init()
 {
-    m_home = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_home->isValid());
+    QVERIFY(m_cli.reset());
 }
 
 void tst_Cli::version()
@@ -287,7 +264,7 @@ void tst_Cli::importEachFormat()
 void tst_Cli::skipInvalidLeavesOutRepeats()
 {
     // A record that repeats an earlier one's id is skipped and listed with its line, like any invalid record.
-    QFile csv(m_home->filePath(u"repeats.csv"_qs));
+    QFile csv(QDir(m_cli.home()).filePath(u"repeats.csv"_qs));
     QVERIFY(csv.open(QIODevice::WriteOnly));
     csv.write("Id,Date,Title\nx,2023-01-01,A\nx,2023-01-02,B\ny,2023-02-30,C\nz,2023-03-01,D\n");
     csv.close();
@@ -314,7 +291,7 @@ void tst_Cli::exportWritesFiles()
         u"--kind"_qs, u"statement"_qs});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QStringLiteral("Exported 3 events to out.json.\n"));
-    QFile json(m_home->filePath(QStringLiteral("out.json")));
+    QFile json(QDir(m_cli.home()).filePath(QStringLiteral("out.json")));
     QVERIFY(json.open(QIODevice::ReadOnly));
     const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
     QCOMPARE(root.value(u"format").toString(), QStringLiteral("annals"));
@@ -322,7 +299,7 @@ void tst_Cli::exportWritesFiles()
 
     r = run({u"export"_qs, u"--format"_qs, u"csv"_qs, u"--output"_qs, u"out.csv"_qs});
     QCOMPARE(r.exitCode, 0);
-    QFile csv(m_home->filePath(QStringLiteral("out.csv")));
+    QFile csv(QDir(m_cli.home()).filePath(QStringLiteral("out.csv")));
     QVERIFY(csv.open(QIODevice::ReadOnly));
     const QByteArray data = csv.readAll();
     QCOMPARE(data.count("\r\n"), 10);
@@ -343,13 +320,13 @@ void tst_Cli::separateTimelineWithDb()
     const Run r = run({u"list"_qs, u"--db"_qs, u"empty.annals"_qs});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, QStringLiteral("Date  Kind  Countries  Title\n0 events\n"));
-    QVERIFY(QFile::exists(m_home->filePath(QStringLiteral("empty.annals"))));
-    QVERIFY(!QFile::exists(m_home->filePath(QStringLiteral(".local/share/annals/timeline.annals"))));
+    QVERIFY(QFile::exists(QDir(m_cli.home()).filePath(QStringLiteral("empty.annals"))));
+    QVERIFY(!QFile::exists(QDir(m_cli.home()).filePath(QStringLiteral(".local/share/annals/timeline.annals"))));
 }
 
 void tst_Cli::importCsvWithReport()
 {
-    QFile csv(m_home->filePath(QStringLiteral("events.csv")));
+    QFile csv(QDir(m_cli.home()).filePath(QStringLiteral("events.csv")));
     QVERIFY(csv.open(QIODevice::WriteOnly));
     csv.write("Date;Headline;Country\r\n9-May-20;Talks in Minsk;Belarus\r\n2020-13;Bad month;BY\r\n"
               "2021;Summit;NA\r\n2022;Atlantean talks;Atlantis\r\n");
@@ -366,7 +343,7 @@ void tst_Cli::importCsvWithReport()
     const QString note = u"note: 1 event names a country Annals does not know; it is kept without it, the name as "
                          "written in the place: Atlantis (1).\n"_qs;
     QCOMPARE(r.err, note);
-    QFile report(m_home->filePath(QStringLiteral("skipped.txt")));
+    QFile report(QDir(m_cli.home()).filePath(QStringLiteral("skipped.txt")));
     QVERIFY(report.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(report.readAll()),
         QStringLiteral("skipped: events.csv:3: field \"Date\": \"2020-13\" has month 13; a month runs from 1 to 12\n")
@@ -417,7 +394,7 @@ void tst_Cli::exportImageWithoutDisplay()
     const Run r = run(QStringList{u"export-image"_qs} + arguments);
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.out.startsWith(QStringLiteral("Exported ")), qPrintable(r.out + r.err));
-    QFile image(m_home->filePath(file));
+    QFile image(QDir(m_cli.home()).filePath(file));
     QVERIFY(image.open(QIODevice::ReadOnly));
     const QByteArray data = image.readAll();
     QVERIFY(data.startsWith(magic));
@@ -439,7 +416,7 @@ void tst_Cli::exportImageWithoutDisplay()
 
 void tst_Cli::timesOfDayInAZone()
 {
-    QFile csv(m_home->filePath(u"talks.csv"_qs));
+    QFile csv(QDir(m_cli.home()).filePath(u"talks.csv"_qs));
     QVERIFY(csv.open(QIODevice::WriteOnly));
     csv.write("title,date,country\nTalks open in Tokyo,2023-03-21T20:30Z,JP\nA day,2023-03-22,JP\n");
     csv.close();
@@ -465,7 +442,7 @@ void tst_Cli::timesOfDayInAZone()
         {u"--db"_qs, u"z.annals"_qs, u"export"_qs, u"-o"_qs, u"back.json"_qs, u"--tz"_qs, u"America/New_York"_qs});
     QCOMPARE(exported.exitCode, 0);
     // The display field is for people: reading the file back gives the same stored times, nothing added.
-    const Run back = run({u"--db"_qs, u"z.annals"_qs, u"import"_qs, m_home->filePath(u"back.json"_qs)});
+    const Run back = run({u"--db"_qs, u"z.annals"_qs, u"import"_qs, QDir(m_cli.home()).filePath(u"back.json"_qs)});
     QVERIFY2(back.out.contains(u"0 added, 0 updated, 2 unchanged"_qs), qPrintable(back.out + back.err));
 
     const Run wrong = run({u"--db"_qs, u"z.annals"_qs, u"list"_qs, u"--tz"_qs, u"Mars/Olympus"_qs});
@@ -476,7 +453,7 @@ void tst_Cli::timesOfDayInAZone()
     const Run image
         = run({u"--db"_qs, u"z.annals"_qs, u"export-image"_qs, u"-o"_qs, u"z.svg"_qs, u"--tz"_qs, u"Asia/Tokyo"_qs});
     QCOMPARE(image.exitCode, 0);
-    QFile svg(m_home->filePath(u"z.svg"_qs));
+    QFile svg(QDir(m_cli.home()).filePath(u"z.svg"_qs));
     QVERIFY(svg.open(QIODevice::ReadOnly));
     QVERIFY(svg.readAll().contains("times of day in Asia/Tokyo"));
 }
@@ -484,7 +461,7 @@ void tst_Cli::timesOfDayInAZone()
 void tst_Cli::qualifiedDates()
 {
     // Dates as historians write them come in as written, and are listed and filtered by how sure they are.
-    const QString db = m_home->filePath(u"history.annals"_qs);
+    const QString db = QDir(m_cli.home()).filePath(u"history.annals"_qs);
     Run r = run({u"import"_qs, u"--db"_qs, db, QStringLiteral(ANNALS_TEST_DATA "/dates/historians.csv")});
     QCOMPARE(r.err, QString());
     QVERIFY2(r.out.endsWith(u": 8 added, 0 updated, 0 unchanged.\n"_qs), qPrintable(r.out));
@@ -530,9 +507,9 @@ void tst_Cli::qualifiedDatesRoundTrip()
     // Exported and imported again into another timeline, every qualified date comes back exactly.
     QFETCH(QString, file);
     QFETCH(QString, format);
-    const QString one = m_home->filePath(u"one.annals"_qs);
-    const QString two = m_home->filePath(u"two.annals"_qs);
-    const QString exported = m_home->filePath(u"exported."_qs + format);
+    const QString one = QDir(m_cli.home()).filePath(u"one.annals"_qs);
+    const QString two = QDir(m_cli.home()).filePath(u"two.annals"_qs);
+    const QString exported = QDir(m_cli.home()).filePath(u"exported."_qs + format);
     QCOMPARE(run({u"import"_qs, u"--db"_qs, one, file}).exitCode, 0);
     QCOMPARE(run({u"export"_qs, u"--db"_qs, one, u"--format"_qs, format, u"-o"_qs, exported}).exitCode, 0);
     const Run imported = run({u"import"_qs, u"--db"_qs, two, exported});

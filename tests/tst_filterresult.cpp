@@ -2,8 +2,10 @@
 // The in-memory filter against the SQL one: for many filters on a generated timeline, FilterResult keeps the same
 // events, counts the same facets and orders the table the same as EventStore::events, count and counts. And the
 // engine that computes it off the window's thread announces only the newest request's result.
+#include "generatedtimeline.h"
 #include "models/eventlistmodel.h"
 #include "models/facetmodel.h"
+#include "storage/eventeditor.h"
 #include "storage/eventstore.h"
 #include "timeline/timelineindex.h"
 #include "workingset/filterengine.h"
@@ -17,78 +19,6 @@
 #include <QTest>
 
 namespace {
-
-const QStringList kCountries{u"CN"_qs, u"RU"_qs, u"IN"_qs, u"BR"_qs, u"ZA"_qs, u"FR"_qs, u"DE"_qs, u"KZ"_qs};
-// Names that differ only in case, and one spelled with a non-ASCII letter: NOCASE folds ASCII only.
-const QStringList kActors{u"Xi Jinping"_qs, u"Vladimir Putin"_qs, u"Sergei Lavrov"_qs, u"LI HUI"_qs, u"Li Hui"_qs,
-    u"Narendra Modi"_qs, u"Lula"_qs, u"Ms Émilie"_qs, u"ms émilie"_qs, u"Cyril Ramaphosa"_qs, u"Kassym Tokayev"_qs};
-const QStringList kKinds{u"visit"_qs, u"Visit"_qs, u"talks"_qs, u"statement"_qs, u"agreement"_qs, QString()};
-const QStringList kWords{u"nuclear"_qs, u"grain"_qs, u"summit"_qs, u"pipeline"_qs, u"border"_qs, u"trade"_qs,
-    u"Moscow"_qs, u"Beijing"_qs, u"security"_qs};
-
-qint64 at(const char *iso)
-{
-    return TimePoint::parse(QString::fromLatin1(iso))->seconds;
-}
-
-// A timeline with every shape the filter meets: each precision, ranges, events without a country, actor or kind,
-// actors of several countries, the same start for many events (so that the rowid decides the order).
-QList<Event> generated(int count)
-{
-    QRandomGenerator random(1234);
-    QList<Event> events;
-    const qint64 t0 = at("2020-01-01");
-    for (int i = 0; i < count; ++i) {
-        Event event;
-        event.id = QStringLiteral("g%1").arg(i);
-        event.title = QStringLiteral("%1 event %2").arg(i % 3 == 0 ? u"alpha"_qs : u"Beta"_qs).arg(count - i);
-        const auto precision = Precision(random.bounded(4));
-        // A third of the events on a few shared days.
-        qint64 start = i % 3 == 0 ? t0 + qint64(random.bounded(5)) * 86400
-                                  : t0 + qint64(random.bounded(3 * 365)) * 86400 + qint64(random.bounded(86400));
-        start = TimePoint::parse(TimePoint::toIso(start, precision))->seconds;
-        if (random.bounded(6) == 0) {
-            const qint64 end = TimePoint::parse(
-                TimePoint::toIso(start + qint64(random.bounded(200)) * 86400 + 86400 * 40, precision))->seconds;
-            event.time = end > start ? EventTime(start, end, precision) : EventTime(start, precision);
-        } else {
-            event.time = EventTime(start, precision);
-        }
-        if (i % 11 == 0) {
-            // Several events in one shared second, ordered by their milliseconds (not their rowids).
-            event.time = EventTime(t0 + 3600, Precision::Millisecond);
-            event.time.setMilliseconds(int(random.bounded(1000)), 0);
-        }
-        // How sure the dates are: some approximate, uncertain or both, and ranges that are a span within which
-        // the date falls.
-        const int sure = int(random.bounded(8));
-        event.time.setQualifiers(sure == 0 ? EventTime::Approximate
-                : sure == 1                ? EventTime::Uncertain
-                : sure == 2                ? EventTime::Approximate | EventTime::Uncertain
-                : sure == 3 && event.time.isRange() ? EventTime::Within
-                                                    : 0);
-        for (int c = int(random.bounded(3)); c > 0; --c) {
-            const QString country = kCountries[random.bounded(kCountries.size())];
-            if (!event.countries.contains(country)) {
-                event.countries << country;
-            }
-        }
-        for (int a = int(random.bounded(3)); a > 0; --a) {
-            const QString name = kActors[random.bounded(kActors.size())];
-            // The same name for two countries sometimes: two actors, one lane.
-            const QString country = random.bounded(4) == 0 ? QString() : kCountries[random.bounded(kCountries.size())];
-            event.actors.append({name, country, QString(), QString(), Actor::Type::Person});
-        }
-        event.kind = kKinds[random.bounded(kKinds.size())];
-        QStringList words;
-        for (int w = 0; w < 6; ++w) {
-            words << kWords[random.bounded(kWords.size())];
-        }
-        event.summary = words.join(u' ');
-        events.append(event);
-    }
-    return events;
-}
 
 QStringList idsOf(const QList<Event> &events)
 {
@@ -105,7 +35,8 @@ QStringList flattened(const QList<FacetCount> &counts, EventFilter::Dimension di
 {
     QStringList lines;
     for (const FacetCount &count : counts) {
-        const QString key = dimension == EventFilter::Dimension::Kind ? count.key.toLower() : count.key;
+        const bool folded = dimension == EventFilter::Dimension::Kind || dimension == EventFilter::Dimension::MarkTag;
+        const QString key = folded ? count.key.toLower() : count.key;
         lines << QStringLiteral("%1|%2=%3").arg(key, count.detail).arg(count.count);
     }
     lines.sort();
@@ -141,6 +72,28 @@ void tst_FilterResult::initTestCase()
     QVERIFY(m_store->open());
     m_events = generated(900);
     QVERIFY(m_store->write(m_events));
+    // The analyst's marks on some of them: stars, notes and tags, some tagged twice.
+    QRandomGenerator random(77);
+    QStringList starred;
+    QHash<QString, QStringList> tags;
+    EventEditor editor(*m_store);
+    for (int i = 0; i < m_events.size(); ++i) {
+        const QString &id = m_events[i].id;
+        if (i % 7 == 0) {
+            starred << id;
+        }
+        if (i % 13 == 0) {
+            QVERIFY(editor.putNote(id, {0, 0, kWords[random.bounded(kWords.size())] + u" noted"_qs}));
+        }
+        if (i % 5 == 0) {
+            tags[id] << kMarkTags[random.bounded(kMarkTags.size())];
+            if (random.bounded(3) == 0) {
+                tags[id] << u"second"_qs;
+            }
+        }
+    }
+    QVERIFY2(editor.setStarred(starred, true), qPrintable(editor.errorString()));
+    QVERIFY2(editor.setTags(tags), qPrintable(editor.errorString()));
 }
 
 void tst_FilterResult::sameAsTheStore_data()
@@ -210,6 +163,25 @@ void tst_FilterResult::sameAsTheStore_data()
     f.countries = {u"RU"_qs};
     f.from = at("2021-01-01");
     row("uncertain or approximate dates in Russia from 2021", f);
+    f = {};
+    f.starred = true;
+    row("starred", f);
+    f.hasNote = true;
+    row("starred with a note", f);
+    f = {};
+    f.hasNote = true;
+    row("with a note", f);
+    f = {};
+    f.markTags = {u"WATCH"_qs};
+    row("an analyst's tag in another case", f);
+    f.markTags = {u"doubtful"_qs, u"second"_qs};
+    row("two analyst's tags", f);
+    f.countries = {u"CN"_qs};
+    f.starred = true;
+    row("an analyst's tag, starred, in China", f);
+    f = {};
+    f.text = u"noted"_qs;
+    row("a word of the notes", f);
     // Random combinations.
     QRandomGenerator random(99);
     static std::vector<QByteArray> names;
@@ -236,6 +208,11 @@ void tst_FilterResult::sameAsTheStore_data()
         if (random.bounded(4) == 0) {
             r.certainties = {Certainty::name(Certainty::kAll[random.bounded(3)])};
         }
+        r.starred = random.bounded(5) == 0;
+        r.hasNote = random.bounded(6) == 0;
+        if (random.bounded(4) == 0) {
+            r.markTags = {kMarkTags[random.bounded(kMarkTags.size())]};
+        }
         names.push_back("random " + QByteArray::number(i));
         QTest::newRow(names.back().constData()) << r;
     }
@@ -256,7 +233,7 @@ void tst_FilterResult::sameAsTheStore()
         }
         QCOMPARE(ids, idsOf(m_store->events(filter)));
         for (const auto dimension : {EventFilter::Dimension::Country, EventFilter::Dimension::Actor,
-                 EventFilter::Dimension::Kind, EventFilter::Dimension::Certainty}) {
+                 EventFilter::Dimension::Kind, EventFilter::Dimension::Certainty, EventFilter::Dimension::MarkTag}) {
             QCOMPARE(flattened(result->counts(dimension), dimension),
                 flattened(m_store->counts(dimension, filter.without(dimension)), dimension));
         }
@@ -360,7 +337,7 @@ void tst_FilterResult::onlyTheNewestResultIsShown()
     QCOMPARE(results.count(), 1);
     QVERIFY(!engine.isBusy());
     QCOMPARE(engine.result()->query().filter, last);
-    QCOMPARE(int(engine.result()->count()), m_store->count(last));
+    QCOMPARE(int(engine.result()->count()), store.count(last));
 
     // Requests after the load, each issued before the last one's answer came: again only the newest.
     results.clear();
@@ -374,7 +351,7 @@ void tst_FilterResult::onlyTheNewestResultIsShown()
     QTest::qWait(50);
     QCOMPARE(results.count(), 1);
     QCOMPARE(engine.result()->query().filter.countries, QStringList{kCountries[19 % kCountries.size()]});
-    QCOMPARE(int(engine.result()->count()), m_store->count(engine.result()->query().filter));
+    QCOMPARE(int(engine.result()->count()), store.count(engine.result()->query().filter));
 
     // A request answered, then another: both are shown, in turn.
     results.clear();

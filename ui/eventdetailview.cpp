@@ -4,7 +4,11 @@
 #include "domain/countries.h"
 #include "domain/event.h"
 
+#include "domain/displayzone.h"
+
+#include <QDateTime>
 #include <QDesktopServices>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QTextBlock>
 #include <QTextCursor>
@@ -76,7 +80,9 @@ public:
         format.setAnchorHref(href);
         format.setForeground(m_palette.color(QPalette::Link));
         m_cursor.insertText(text, format);
-        m_cursor.insertText(QStringLiteral(", ") + detail, mutedFormat());
+        if (!detail.isEmpty()) {
+            m_cursor.insertText(QStringLiteral(", ") + detail, mutedFormat());
+        }
     }
 
     void link(const QString &text, const QString &url, const QString &detail)
@@ -123,6 +129,24 @@ private:
         return format;
     }
 
+public:
+    // Actions of the pane itself (a scheme of its own, never from imported text), side by side on one line.
+    void actions(const QList<std::pair<QString, QString>> &actions)
+    {
+        block(6);
+        for (qsizetype i = 0; i < actions.size(); ++i) {
+            if (i > 0) {
+                m_cursor.insertText(QStringLiteral("  ·  "), mutedFormat());
+            }
+            QTextCharFormat format;
+            format.setAnchor(true);
+            format.setAnchorHref(actions[i].second);
+            format.setForeground(m_palette.color(QPalette::Link));
+            m_cursor.insertText(actions[i].first, format);
+        }
+    }
+
+private:
     QTextCursor m_cursor;
     QPalette m_palette;
     qreal m_base = QFont().pointSizeF() > 0 ? QFont().pointSizeF() : 10;
@@ -166,12 +190,39 @@ QVariant EventDetailView::loadResource(int type, const QUrl &name)
 namespace {
 // Links to other events use a scheme of their own, made here and never taken from an imported file.
 const QString kEventScheme = QStringLiteral("annals-event");
+const QString kActionScheme = QStringLiteral("annals-action");
+
+QString actionLink(const QString &action, qsizetype index = 0)
+{
+    return kActionScheme + u':' + action + u'/' + QString::number(index);
+}
 } // namespace
 
 void EventDetailView::openLink(const QUrl &url)
 {
     if (url.scheme() == kEventScheme) {
         emit eventRequested(QUrl::fromPercentEncoding(url.path().toUtf8()));
+        return;
+    }
+    if (url.scheme() == kActionScheme) {
+        const QStringList parts = url.path().split(u'/');
+        const QString action = parts.value(0);
+        const qsizetype index = parts.value(1).toLongLong();
+        if (action == QLatin1String("star")) {
+            emit starRequested(!m_marks.starred);
+        } else if (action == QLatin1String("note")) {
+            emit addNoteRequested();
+        } else if (action == QLatin1String("tags")) {
+            emit tagsRequested();
+        } else if (action == QLatin1String("edit")) {
+            emit editRequested();
+        } else if (action == QLatin1String("edit-note") && index < m_marks.notes.size()) {
+            emit noteEditRequested(m_marks.notes[index]);
+        } else if (action == QLatin1String("delete-note") && index < m_marks.notes.size()) {
+            emit noteRemoveRequested(m_marks.notes[index]);
+        } else if (action == QLatin1String("remove-link") && index < m_marks.links.size()) {
+            emit linkRemoveRequested(m_marks.links[index]);
+        }
         return;
     }
     if (isSafeLink(url)) {
@@ -204,9 +255,11 @@ void EventDetailView::highlightMatches(const QString &search)
     }
 }
 
-void EventDetailView::setEvent(const Event *event, const QList<Event> &related, const QString &highlight)
+void EventDetailView::setEvent(const Event *event, const QList<Event> &related, const QString &highlight,
+    const EventMarks &marks, const QHash<QString, QString> &titles)
 {
     document()->clear();
+    m_marks = event ? marks : EventMarks();
     Writer out(document(), palette());
     if (!event) {
         out.line(tr("Select an event to see its details."), true);
@@ -218,6 +271,41 @@ void EventDetailView::setEvent(const Event *event, const QList<Event> &related, 
         when += QStringLiteral("  ·  ") + event->kind;
     }
     out.line(when, true);
+    out.actions({{marks.starred ? tr("★ Starred") : tr("☆ Star"), actionLink(QStringLiteral("star"))},
+        {tr("Add note"), actionLink(QStringLiteral("note"))}, {tr("Your tags"), actionLink(QStringLiteral("tags"))},
+        {tr("Edit"), actionLink(QStringLiteral("edit"))}});
+    if (!marks.tags.isEmpty()) {
+        out.labelled(tr("Your tags"), marks.tags.join(QStringLiteral(", ")));
+    }
+    if (!marks.notes.isEmpty()) {
+        out.heading(tr("Your notes"));
+        for (qsizetype i = 0; i < marks.notes.size(); ++i) {
+            const Note &note = marks.notes[i];
+            out.line(QLocale().toString(
+                         QDateTime::fromSecsSinceEpoch(note.written, DisplayZone::zone()), QLocale::ShortFormat),
+                true);
+            out.line(note.text);
+            out.actions({{tr("edit"), actionLink(QStringLiteral("edit-note"), i)},
+                {tr("delete"), actionLink(QStringLiteral("delete-note"), i)}});
+        }
+    }
+    if (!marks.links.isEmpty()) {
+        out.heading(tr("Links"));
+        for (qsizetype i = 0; i < marks.links.size(); ++i) {
+            const EventLink &link = marks.links[i];
+            const bool outgoing = link.source == event->id;
+            const QString other = outgoing ? link.target : link.source;
+            const QString label = link.label.isEmpty() ? tr("linked to") : link.label;
+            QUrl href;
+            href.setScheme(kEventScheme);
+            href.setPath(other);
+            // "follows → Title" from this event; "Title → follows this" to it.
+            const QString title = titles.value(other, other);
+            out.eventLink(outgoing ? tr("%1 → %2").arg(label, title) : tr("%1 → %2 this").arg(title, label),
+                href.toString(QUrl::FullyEncoded), QString());
+            out.actions({{tr("remove link"), actionLink(QStringLiteral("remove-link"), i)}});
+        }
+    }
     if (event->time.qualifiers() != 0) {
         // What the date as written means, in words: how sure the source is, and the dates it is drawn at.
         EventTime plain = event->time;

@@ -3,6 +3,9 @@
 
 #include <QTextBrowser>
 
+#include "domain/eventmarks.h"
+
+#include <QHash>
 #include <QList>
 
 struct Event;
@@ -20,13 +23,25 @@ public:
 
     // nullptr shows a hint instead. `related` are listed at the end as links that select them; `highlight` is
     // what the search asked for, marked wherever it appears.
-    void setEvent(const Event *event, const QList<Event> &related = {}, const QString &highlight = {});
+    // `marks` are the analyst's own (star, tags, notes, links), shown apart from the source's fields, with
+    // `titles` the titles of the linked events by id.
+    void setEvent(const Event *event, const QList<Event> &related = {}, const QString &highlight = {},
+        const EventMarks &marks = {}, const QHash<QString, QString> &titles = {});
+    const EventMarks &marks() const { return m_marks; }
 
     static bool isSafeLink(const QUrl &url);
 
 signals:
     // A related event was clicked.
     void eventRequested(const QString &id);
+    // The analyst asked, from the pane's own links, to change the shown event's marks or the event itself.
+    void starRequested(bool starred);
+    void addNoteRequested();
+    void tagsRequested();
+    void editRequested();
+    void noteEditRequested(const Note &note);
+    void noteRemoveRequested(const Note &note);
+    void linkRemoveRequested(const EventLink &link);
 
 protected:
     QVariant loadResource(int type, const QUrl &name) override;
@@ -34,4 +49,6 @@ protected:
 private:
     void openLink(const QUrl &url);
     void highlightMatches(const QString &search);
+
+    EventMarks m_marks;
 };

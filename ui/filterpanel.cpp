@@ -8,6 +8,7 @@
 #include "workingset/filterresult.h"
 #include "workingset/workingset.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -50,6 +51,9 @@ FilterPanel::FilterPanel(QWidget *parent)
     , m_actors(new FacetModel(EventFilter::Dimension::Actor, this))
     , m_kinds(new FacetModel(EventFilter::Dimension::Kind, this))
     , m_certainties(new FacetModel(EventFilter::Dimension::Certainty, this))
+    , m_markTags(new FacetModel(EventFilter::Dimension::MarkTag, this))
+    , m_starred(new QCheckBox(tr("Starred"), this))
+    , m_noted(new QCheckBox(tr("With a note"), this))
     , m_search(new QLineEdit(this))
     , m_searchMessage(new QLabel(this))
     , m_searchTimer(new QTimer(this))
@@ -117,6 +121,20 @@ FilterPanel::FilterPanel(QWidget *parent)
     m_presets->setPlaceholderText(tr("Dates as typed above"));
     layout->addWidget(dates);
 
+    // The analyst's own marks, apart from what the sources say.
+    auto *marks = new QGroupBox(tr("Your marks"), this);
+    auto *markLayout = new QHBoxLayout(marks);
+    markLayout->addWidget(m_starred);
+    markLayout->addWidget(m_noted);
+    markLayout->addStretch();
+    for (QCheckBox *box : {m_starred, m_noted}) {
+        connect(box, &QCheckBox::toggled, this, &FilterPanel::readFacets);
+    }
+    layout->addWidget(marks);
+    m_markTagSection = facetSection(tr("Your tags"), m_markTags, false);
+    m_markTagSection->hide();
+    layout->addWidget(m_markTagSection, 1);
+
     layout->addWidget(facetSection(tr("Countries"), m_countries, true), 3);
     layout->addWidget(facetSection(tr("Actors"), m_actors, true), 3);
     layout->addWidget(facetSection(tr("Kinds"), m_kinds, false), 2);
@@ -124,7 +142,7 @@ FilterPanel::FilterPanel(QWidget *parent)
     m_certaintySection = facetSection(tr("Certainty of the date"), m_certainties, false);
     m_certaintySection->hide();
     layout->addWidget(m_certaintySection, 1);
-    for (FacetModel *model : {m_countries, m_actors, m_kinds, m_certainties}) {
+    for (FacetModel *model : {m_countries, m_actors, m_kinds, m_certainties, m_markTags}) {
         connect(model, &FacetModel::selectionChanged, this, &FilterPanel::readFacets);
     }
     updateChips();
@@ -213,6 +231,9 @@ void FilterPanel::setFilter(const EventFilter &filter)
     m_actors->setSelection(filter.actors);
     m_kinds->setSelection(filter.kinds);
     m_certainties->setSelection(filter.certainties);
+    m_markTags->setSelection(filter.markTags);
+    m_starred->setChecked(filter.starred);
+    m_noted->setChecked(filter.hasNote);
     m_search->setText(filter.text);
     m_searchTimer->stop();
     m_from->setText(dateText(filter.from));
@@ -241,6 +262,9 @@ void FilterPanel::readFacets()
     next.actors = m_actors->selection();
     next.kinds = m_kinds->selection();
     next.certainties = m_certainties->selection();
+    next.markTags = m_markTags->selection();
+    next.starred = m_starred->isChecked();
+    next.hasNote = m_noted->isChecked();
     apply(next);
 }
 
@@ -305,9 +329,10 @@ void FilterPanel::apply(const EventFilter &filter)
 void FilterPanel::showCounts(const FilterResult &result)
 {
     m_updating = true;
-    for (FacetModel *model : {m_countries, m_actors, m_kinds, m_certainties}) {
+    for (FacetModel *model : {m_countries, m_actors, m_kinds, m_certainties, m_markTags}) {
         model->setCounts(result.counts(model->dimension()));
     }
+    m_markTagSection->setVisible(!result.workingSet().markTagKeys.isEmpty() || !m_filter.markTags.isEmpty());
     m_certaintySection->setVisible(result.workingSet().hasQualifiedDates() || !m_filter.certainties.isEmpty());
     m_updating = false;
 }
@@ -406,6 +431,15 @@ void FilterPanel::updateChips()
     if (!m_filter.certainties.isEmpty()) {
         chip(tr("Certainty: %1").arg(names(m_certainties, m_filter.certainties)),
             [](EventFilter &f) { f.certainties.clear(); });
+    }
+    if (m_filter.starred) {
+        chip(tr("Starred"), [](EventFilter &f) { f.starred = false; });
+    }
+    if (m_filter.hasNote) {
+        chip(tr("With a note"), [](EventFilter &f) { f.hasNote = false; });
+    }
+    if (!m_filter.markTags.isEmpty()) {
+        chip(tr("Your tags: %1").arg(names(m_markTags, m_filter.markTags)), [](EventFilter &f) { f.markTags.clear(); });
     }
     if (!m_filter.isEmpty()) {
         auto *clear = new QPushButton(tr("Clear all filters"), m_chips);

@@ -9,6 +9,7 @@ class EventStore;
 class FacetModel;
 class FilterResult;
 QT_BEGIN_NAMESPACE
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -17,9 +18,10 @@ class QTimer;
 class QVBoxLayout;
 QT_END_NAMESPACE
 
-// The filters on the left: full text, active filters as removable chips, dates, countries, actors, kinds and (where
-// some dates are approximate or uncertain) the certainty of the date, each choice with its count under the other
-// filters. It edits one EventFilter, the same value the CLI builds.
+// The filters on the left: full text, active filters as removable chips, the analyst's marks (starred, with a note,
+// and their own tags), dates, countries, actors, kinds and (where some dates are approximate or uncertain) the
+// certainty of the date, each choice with its count under the other filters. It edits one EventFilter, the same value
+// the CLI builds.
 class FilterPanel final : public QWidget {
     Q_OBJECT
 
@@ -44,6 +46,9 @@ public:
     FacetModel *actors() const { return m_actors; }
     FacetModel *kinds() const { return m_kinds; }
     FacetModel *certainties() const { return m_certainties; }
+    FacetModel *markTags() const { return m_markTags; }
+    QCheckBox *starredBox() const { return m_starred; }
+    QCheckBox *notedBox() const { return m_noted; }
     // The section of the certainty filter: hidden while every date of the timeline is exact.
     QWidget *certaintySection() const { return m_certaintySection; }
     QLineEdit *searchField() const { return m_search; }
@@ -70,7 +75,11 @@ private:
     FacetModel *m_actors = nullptr;
     FacetModel *m_kinds = nullptr;
     FacetModel *m_certainties = nullptr;
+    FacetModel *m_markTags = nullptr;
     QWidget *m_certaintySection = nullptr;
+    QWidget *m_markTagSection = nullptr;
+    QCheckBox *m_starred = nullptr;
+    QCheckBox *m_noted = nullptr;
     QLineEdit *m_search = nullptr;
     QLabel *m_searchMessage = nullptr;
     QTimer *m_searchTimer = nullptr;

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "domain/displayzone.h"
+#include "editing/timelineeditor.h"
 #include "eventdetailview.h"
 #include "eventtable.h"
 #include "exportactions.h"
@@ -13,7 +14,9 @@
 #include "models/eventlistmodel.h"
 #include "overview/overviewchart.h"
 #include "plainwarning.h"
+#include "storage/annotations.h"
 #include "storage/eventstore.h"
+#include "storage/writejournal.h"
 #include "timeline/timelineindex.h"
 #include "timeline/timelineview.h"
 #include "timeline/timelinezoom.h"
@@ -188,7 +191,13 @@ void MainWindow::setStore(std::unique_ptr<EventStore> store)
     m_overviewIndex.reset();
     m_timeline->setIndex(nullptr); // "Reading the timeline…"
     m_overview->setIndex(m_index.get());
+    m_editor->setStore(nullptr); // the history is of the timeline that goes
     m_store = std::move(store);
+    m_editor->setStore(m_store.get());
+    m_changeSeq = ChangeLog::last(*m_store);
+    m_dataVersion = ChangeLog::dataVersion(*m_store);
+    updateViewsMenu();
+    m_timeline->setLinks(Annotations::links(*m_store));
     setWindowFilePath(m_store->path());
     m_selectedId.clear();
     m_filters->setStore(m_store.get());
@@ -304,6 +313,13 @@ void MainWindow::showResult(const std::shared_ptr<const FilterResult> &result)
     }
     m_model->setSource(m_store.get(), result);
     m_filters->showCounts(*result);
+    QStringList kinds;
+    for (const FacetCount &kind : result->counts(EventFilter::Dimension::Kind)) {
+        if (!kind.key.isEmpty()) {
+            kinds << kind.key;
+        }
+    }
+    m_editor->setKinds(kinds);
     const QString selected = m_selectedId;
     m_selectedId.clear();
     if (!selectEvent(selected)) {
@@ -354,8 +370,7 @@ bool MainWindow::selectEvent(const QString &id)
         const QModelIndex index = m_model->index(row, 0);
         m_table->setCurrentIndex(index);
         m_table->scrollTo(index);
-        const std::optional<Event> event = m_store->event(id);
-        m_detail->setEvent(event ? &*event : nullptr, m_store->related(id, 5), m_filter.text);
+        showDetails();
         m_timeline->setSelectedId(id);
     } else {
         m_selectedId.clear();
@@ -460,7 +475,11 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
 {
     m_importing = true;
     const auto done = qScopeGuard([this] { m_importing = false; });
-    const ImportRunner::Outcome job = ImportRunner::run(path, options, *m_store, this);
+    // What the import changes is kept, so that Edit > Undo takes it back.
+    auto journal = std::make_shared<WriteJournal>();
+    Importer::Options journalled = options;
+    journalled.journal = journal.get();
+    const ImportRunner::Outcome job = ImportRunner::run(path, journalled, *m_store, this);
     if (!job.summary) {
         if (!job.cancelled) {
             showPlainWarning(this, tr("Nothing was imported"), job.error.toString(ImportError::Audience::Window));
@@ -469,6 +488,9 @@ bool MainWindow::importPath(const QString &path, const Importer::Options &option
         }
         return false;
     }
+    m_editor->recordImport(QFileInfo(path).fileName(), journal);
+    m_changeSeq = ChangeLog::last(*m_store); // read whole below
+    m_dataVersion = ChangeLog::dataVersion(*m_store);
     m_filters->refresh();
     // The working set is read again, and the timeline fitted to what it now holds.
     m_fitOnResult = true;

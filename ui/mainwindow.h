@@ -15,7 +15,9 @@ class FilterEngine;
 class FilterResult;
 class FilterPanel;
 class OverviewChart;
+class TimelineEditor;
 class TimelineIndex;
+struct SavedView;
 class TimelineView;
 class TimelineZoom;
 enum class LaneMode : quint8;
@@ -73,8 +75,20 @@ public:
     // Opens or imports a file, as a drop does: .annals opens, anything else goes through the import preview.
     void openOrImport(const QString &path);
     // Imports without asking, with a progress dialog that can cancel; the window stays responsive meanwhile.
-    // Returns whether anything was imported (a cancelled or failed import writes nothing).
+    // Returns whether anything was imported (a cancelled or failed import writes nothing). It can be undone.
     bool importPath(const QString &path, const Importer::Options &options);
+
+    // Creates, edits and deletes events, marks them, keeps the history of changes for undo.
+    TimelineEditor *editor() const { return m_editor; }
+    // Takes in what changed in the file since the window last looked: here, in another window, or from the command
+    // line. The window also asks the file every second whether someone else wrote to it.
+    void syncChanges();
+    // Starts a new, empty timeline in a file and opens it.
+    bool createTimeline(const QString &path);
+    // The filter, lanes, span in view and selection, under a name; and the same put back.
+    SavedView currentView(const QString &name) const;
+    void applyView(const SavedView &view);
+    QMenu *viewsMenu() const { return m_viewsMenu; }
 
 signals:
     // Every view shows a new result.
@@ -88,6 +102,15 @@ protected:
 private:
     void createDocks();
     void createActions();
+    // The Edit and Views menus, File > New Timeline, the context menus and the history (mainwindowedits.cpp).
+    void createEditActions(QMenu *file, QAction *beforeOpen);
+    void showEventMenu(const QString &id, const QPoint &globalPos, std::optional<qint64> at);
+    void newTimeline();
+    void updateViewsMenu();
+    void saveViewAs();
+    void importView();
+    // The selected event's details, with the analyst's marks.
+    void showDetails();
     void setStore(std::unique_ptr<EventStore> store);
     void applyFilter(const EventFilter &filter);
     // Asks for the result of the filter, the lanes and the table's order as they are now.
@@ -137,4 +160,9 @@ private:
     QLabel *m_status = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
+    QMenu *m_viewsMenu = nullptr;
+    TimelineEditor *m_editor = nullptr;
+    QTimer *m_changePoll = nullptr;
+    qint64 m_changeSeq = 0; // the newest entry of the file's log of changes taken in
+    qint64 m_dataVersion = 0;
 };

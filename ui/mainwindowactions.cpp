@@ -62,6 +62,7 @@ void MainWindow::createActions()
 
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *open = file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openTimeline);
+    createEditActions(file, open);
     QAction *import = file->addAction(tr("&Import…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addSeparator();
@@ -161,6 +162,7 @@ void MainWindow::createActions()
         m_viewMenu->addAction(widget->toggleViewAction());
     }
 
+    menuBar()->addMenu(m_viewsMenu);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(
         tr("&Keyboard Shortcuts"), QKeySequence::HelpContents, this, [this] { HelpDialogs::showShortcuts(this); });

@@ -138,6 +138,16 @@ qint64 last(const EventStore &store)
     return last.next() ? last.int64(0) : 0;
 }
 
+qint64 dataVersion(const EventStore &store)
+{
+    sqlite3 *db = store.connectionHandle();
+    if (!db) {
+        return 0;
+    }
+    SqliteStatement version(db, "PRAGMA data_version");
+    return version.next() ? version.int64(0) : 0;
+}
+
 Changes since(const EventStore &store, qint64 seq)
 {
     Changes changes;

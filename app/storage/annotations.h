@@ -40,6 +40,9 @@ struct Changes {
 
 // The newest entry, or 0 when the log is empty.
 qint64 last(const EventStore &store);
+// SQLite's PRAGMA data_version on the store's connection: it changes when another connection commits, which is
+// cheap to ask often (the window does, to notice changes made elsewhere).
+qint64 dataVersion(const EventStore &store);
 Changes since(const EventStore &store, qint64 seq);
 
 } // namespace ChangeLog

@@ -212,6 +212,7 @@ void WorkingSet::finish(const WorkingSet &before)
 void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
 {
     marks.resize(size(), 0);
+    startMilliseconds.resize(size(), 0); // sets made from items (tests, the painting benchmark) have none
     foldedNames.clear();
     foldedNames.reserve(size_t(names.size()));
     for (const QString &name : std::as_const(names)) {
@@ -273,10 +274,10 @@ void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
 
 size_t WorkingSet::memoryBytes() const
 {
-    size_t bytes = bytesOf(rowids) + bytesOf(starts) + bytesOf(coverEnds) + bytesOf(precisions) + bytesOf(shapes)
-        + bytesOf(kinds) + bytesOf(countryOffsets) + bytesOf(countryValues) + bytesOf(actorOffsets)
-        + bytesOf(actorValues) + titles.memoryBytes() + ids.memoryBytes() + bytesOf(rowsByRowid) + bytesOf(rowidPlace)
-        + bytesOf(actors) + bytesOf(marks) + bytesOf(markTagRows) + bytesOf(markTagValues);
+    size_t bytes = bytesOf(rowids) + bytesOf(starts) + bytesOf(startMilliseconds) + bytesOf(coverEnds)
+        + bytesOf(precisions) + bytesOf(shapes) + bytesOf(kinds) + bytesOf(countryOffsets) + bytesOf(countryValues)
+        + bytesOf(actorOffsets) + bytesOf(actorValues) + titles.memoryBytes() + ids.memoryBytes() + bytesOf(rowsByRowid)
+        + bytesOf(rowidPlace) + bytesOf(actors) + bytesOf(marks) + bytesOf(markTagRows) + bytesOf(markTagValues);
     for (const auto &rank : m_colourRank) {
         bytes += bytesOf(rank);
     }

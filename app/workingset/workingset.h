@@ -117,6 +117,7 @@ public:
     // Per row, in time order.
     std::vector<qint64> rowids;
     std::vector<qint64> starts;
+    std::vector<quint16> startMilliseconds; // order events within their second; an edit's rows go in by them
     std::vector<qint64> coverEnds;
     std::vector<Precision> precisions;
     std::vector<quint8> shapes; // Shape bits: a range, and how sure the source is of the date

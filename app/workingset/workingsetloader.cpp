@@ -405,6 +405,7 @@ std::shared_ptr<const WorkingSet> load(sqlite3 *db, QString *error, const QStrin
     };
     gather(set->rowids, events.rowids);
     gather(set->starts, events.starts);
+    gather(set->startMilliseconds, events.milliseconds);
     gather(set->coverEnds, events.coverEnds);
     gather(set->precisions, events.precisions);
     gather(set->shapes, events.shapes);

@@ -26,7 +26,7 @@ struct FreshRow {
     qint64 rowid = 0;
     qint64 start = 0;
     qint64 coverEnd = 0;
-    int millisecond = 0;
+    qint64 millisecond = 0;
     Precision precision = Precision::Day;
     quint8 shape = 0;
     quint16 kind = 0;
@@ -149,7 +149,7 @@ bool readRows(
         row.precision = Precision(std::clamp<qint64>(event.int64(5), 0, qint64(Precision::Millisecond)));
         const QString kind = event.string(6);
         row.shape = WorkingSet::shapeOf(range, quint8(event.int64(7) & EventTime::kQualifierBits));
-        row.millisecond = int(std::clamp<qint64>(event.int64(8), 0, 999));
+        row.millisecond = std::clamp<qint64>(event.int64(8), 0, 999);
         event.reset();
         const std::optional<quint16> kindId = dictionaries.kind(kind);
         if (!kindId) {
@@ -169,6 +169,7 @@ bool readRows(
         if (failed(countries, error)) {
             return false;
         }
+        countries.reset();
         actors.bind(row.rowid);
         while (actors.next()) {
             row.actors.push_back(dictionaries.actor(actors.string(0), actors.string(1)));
@@ -176,6 +177,7 @@ bool readRows(
         if (failed(actors, error)) {
             return false;
         }
+        actors.reset();
         out.push_back(std::move(row));
     }
     return true;
@@ -313,10 +315,10 @@ std::shared_ptr<const WorkingSet> apply(sqlite3 *db, const WorkingSet &before, c
             if (gone[row]) {
                 continue;
             }
-            // The set before keeps no milliseconds: among equal starts, the rowid places a fresh row.
             while (next < fresh.size()
-                && std::pair(fresh[freshOrder[next]].start, fresh[freshOrder[next]].rowid)
-                    < std::pair(before.starts[row], before.rowids[row])) {
+                && std::tuple(fresh[freshOrder[next]].start, fresh[freshOrder[next]].millisecond,
+                       fresh[freshOrder[next]].rowid)
+                    < std::tuple(before.starts[row], qint64(before.startMilliseconds[row]), before.rowids[row])) {
                 order.push_back(freshOrder[next++] | kFresh);
             }
             order.push_back(row);
@@ -330,6 +332,7 @@ std::shared_ptr<const WorkingSet> apply(sqlite3 *db, const WorkingSet &before, c
     set->rowidPlace.reserve(n);
     set->rowids.reserve(n);
     set->starts.reserve(n);
+    set->startMilliseconds.reserve(n);
     set->coverEnds.reserve(n);
     set->precisions.reserve(n);
     set->shapes.reserve(n);
@@ -342,6 +345,7 @@ std::shared_ptr<const WorkingSet> apply(sqlite3 *db, const WorkingSet &before, c
             const FreshRow &row = fresh[i];
             set->rowids.push_back(row.rowid);
             set->starts.push_back(row.start);
+            set->startMilliseconds.push_back(quint16(row.millisecond));
             set->coverEnds.push_back(row.coverEnd);
             set->precisions.push_back(row.precision);
             set->shapes.push_back(row.shape);
@@ -352,6 +356,7 @@ std::shared_ptr<const WorkingSet> apply(sqlite3 *db, const WorkingSet &before, c
         } else {
             set->rowids.push_back(before.rowids[entry]);
             set->starts.push_back(before.starts[entry]);
+            set->startMilliseconds.push_back(before.startMilliseconds[entry]);
             set->coverEnds.push_back(before.coverEnds[entry]);
             set->precisions.push_back(before.precisions[entry]);
             set->shapes.push_back(before.shapes[entry]);

@@ -2,10 +2,12 @@
 #include "timelineview.h"
 
 #include "clusterpopup.h"
+#include "markpainter.h"
 #include "models/eventlistmodel.h"
 #include "timeline/timelineindex.h"
 #include "timelinezoom.h"
 
+#include <QContextMenuEvent>
 #include <QDateTime>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -184,6 +186,7 @@ void TimelineView::paintEvent(QPaintEvent *)
     options.interactive = true;
     const TimelineRenderer::Frame &f = frame();
     m_renderer.paint(&painter, f, m_index ? *m_index : empty, options);
+    MarkPainter::paint(&painter, f, *m_index, m_links, palette());
     if (m_rangeSelecting && m_pressPos) {
         QColor band = palette().color(QPalette::Highlight);
         band.setAlphaF(0.2f);
@@ -222,6 +225,29 @@ void TimelineView::wheelEvent(QWheelEvent *event)
     const double x = std::clamp(event->position().x(), frame().plot.left(), frame().plot.right());
     m_zoom->zoomAt(frame().xToTime(x), std::pow(TimelineZoom::kWheelFactor, steps));
     event->accept();
+}
+
+void TimelineView::setLinks(const QList<EventLink> &links)
+{
+    m_links = links;
+    update();
+}
+
+void TimelineView::contextMenuEvent(QContextMenuEvent *event)
+{
+    if (!m_index) {
+        return;
+    }
+    const TimelineRenderer::Frame &f = frame();
+    const TimelineRenderer::Hit hit = TimelineRenderer::hitTest(f, event->pos());
+    QString id;
+    if (hit.item) {
+        id = m_index->id(*hit.item);
+        setSelectedId(id);
+        emit eventSelected(id);
+    }
+    emit contextMenuRequested(
+        id, event->globalPos(), f.xToTime(std::clamp(double(event->pos().x()), f.plot.left(), f.plot.right())));
 }
 
 void TimelineView::mousePressEvent(QMouseEvent *event)

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "domain/eventmarks.h"
+
 #include "timelinerenderer.h"
 
 #include <QPointer>
@@ -67,6 +69,9 @@ public:
 
     QSize sizeHint() const override;
 
+    // The analyst's links, drawn between the events at their ends when both are in view.
+    void setLinks(const QList<EventLink> &links);
+
 signals:
     void eventSelected(const QString &id); // empty when the selection was cleared
     void eventActivated(const QString &id);
@@ -74,6 +79,8 @@ signals:
     void stepRequested(int direction);
     // "Show in Table" in a cluster's list: the filter narrowed to a lane (empty key: no lane) and a span of starts.
     void narrowRequested(const QString &laneKey, qint64 from, qint64 to);
+    // A right-click: on an event (which it selects first), or on empty space (an empty id) at time `at`.
+    void contextMenuRequested(const QString &id, const QPoint &globalPos, qint64 at);
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -83,6 +90,7 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void mouseDoubleClickEvent(QMouseEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
     bool event(QEvent *event) override;
     void changeEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
@@ -105,6 +113,7 @@ private:
     QScrollBar *m_scrollBar = nullptr;
     QPointer<ClusterPopup> m_popup;
     QString m_selectedId;
+    QList<EventLink> m_links;
     std::optional<QPointF> m_pressPos;
     TimeScale::Range m_pressRange;
     bool m_dragged = false;
