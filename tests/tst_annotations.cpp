@@ -5,6 +5,7 @@
 #include "generatedtimeline.h"
 #include "io/importer.h"
 #include "io/jsonformat.h"
+#include "timelinecontents.h"
 #include "storage/annotations.h"
 #include "storage/eventeditor.h"
 #include "storage/eventstore.h"
@@ -25,18 +26,6 @@ Q_DECLARE_METATYPE(SavedView)
 
 namespace {
 
-// What a person sees of a timeline: every event with its marks, and the saved views. By id: an event written back
-// by an undo has a new rowid, which orders it after others of the same start, and nothing else.
-QByteArray contentsOf(const EventStore &store)
-{
-    QByteArray views;
-    for (const SavedView &view : Annotations::views(store)) {
-        views += view.toJson();
-    }
-    QList<Event> events = store.events();
-    std::sort(events.begin(), events.end(), [](const Event &a, const Event &b) { return a.id < b.id; });
-    return JsonFormat::write(events, store.title(), Annotations::allMarks(store)) + views;
-}
 
 // A working set as lines of text, one per row in time order, so that two sets compare whatever their dictionaries'
 // numbering: the event, its time, its countries, actors and kind, and its marks.

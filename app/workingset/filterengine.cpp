@@ -177,17 +177,18 @@ void FilterEngine::update(const EventStore &store, const QStringList &ids)
     };
     if (m_inline) {
         const auto [set, error] = job();
-        finishLoad(generation, set, error);
+        finishLoad(generation, set, error, true);
         return;
     }
     worker->pool.start([this, generation, job] {
         const auto [set, error] = job();
         QMetaObject::invokeMethod(
-            this, [this, generation, set, error] { finishLoad(generation, set, error); }, Qt::QueuedConnection);
+            this, [this, generation, set, error] { finishLoad(generation, set, error, true); }, Qt::QueuedConnection);
     });
 }
 
-void FilterEngine::finishLoad(quint64 generation, const std::shared_ptr<const WorkingSet> &set, const QString &error)
+void FilterEngine::finishLoad(
+    quint64 generation, const std::shared_ptr<const WorkingSet> &set, const QString &error, bool update)
 {
     if (generation != m_loadGeneration) {
         return; // a newer open() is under way
@@ -199,7 +200,11 @@ void FilterEngine::finishLoad(quint64 generation, const std::shared_ptr<const Wo
         return;
     }
     m_set = set;
-    emit loaded(qsizetype(set->size()));
+    if (update) {
+        emit updated(qsizetype(set->size()));
+    } else {
+        emit loaded(qsizetype(set->size()));
+    }
     if (m_hasQuery) {
         dispatch();
     } else {

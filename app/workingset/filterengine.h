@@ -45,6 +45,8 @@ public:
 signals:
     // The working set is in memory (the timeline has `events` events).
     void loaded(qsizetype events);
+    // The working set took in what changed (update()), without reading the whole timeline again.
+    void updated(qsizetype events);
     void resultReady(const std::shared_ptr<const FilterResult> &result);
     // A load or a request is under way (true), or all are done (false).
     void busyChanged(bool busy);
@@ -53,7 +55,8 @@ signals:
 
 private:
     struct Worker;
-    void finishLoad(quint64 generation, const std::shared_ptr<const WorkingSet> &set, const QString &error);
+    void finishLoad(
+        quint64 generation, const std::shared_ptr<const WorkingSet> &set, const QString &error, bool update = false);
     void dispatch();
     void finishRequest(quint64 generation, const std::shared_ptr<const FilterResult> &result, const QString &error);
     void setBusy(bool busy);

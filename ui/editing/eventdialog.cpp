@@ -304,7 +304,7 @@ void EventDialog::showDate()
 
 QString EventDialog::problem() const
 {
-    return m_problem->isVisible() ? m_problem->text() : QString();
+    return m_problem->isHidden() ? QString() : m_problem->text();
 }
 
 void EventDialog::accept()
