@@ -274,38 +274,6 @@ void EventDetailView::setEvent(const Event *event, const QList<Event> &related, 
     out.actions({{marks.starred ? tr("★ Starred") : tr("☆ Star"), actionLink(QStringLiteral("star"))},
         {tr("Add note"), actionLink(QStringLiteral("note"))}, {tr("Your tags"), actionLink(QStringLiteral("tags"))},
         {tr("Edit"), actionLink(QStringLiteral("edit"))}});
-    if (!marks.tags.isEmpty()) {
-        out.labelled(tr("Your tags"), marks.tags.join(QStringLiteral(", ")));
-    }
-    if (!marks.notes.isEmpty()) {
-        out.heading(tr("Your notes"));
-        for (qsizetype i = 0; i < marks.notes.size(); ++i) {
-            const Note &note = marks.notes[i];
-            out.line(QLocale().toString(
-                         QDateTime::fromSecsSinceEpoch(note.written, DisplayZone::zone()), QLocale::ShortFormat),
-                true);
-            out.line(note.text);
-            out.actions({{tr("edit"), actionLink(QStringLiteral("edit-note"), i)},
-                {tr("delete"), actionLink(QStringLiteral("delete-note"), i)}});
-        }
-    }
-    if (!marks.links.isEmpty()) {
-        out.heading(tr("Links"));
-        for (qsizetype i = 0; i < marks.links.size(); ++i) {
-            const EventLink &link = marks.links[i];
-            const bool outgoing = link.source == event->id;
-            const QString other = outgoing ? link.target : link.source;
-            const QString label = link.label.isEmpty() ? tr("linked to") : link.label;
-            QUrl href;
-            href.setScheme(kEventScheme);
-            href.setPath(other);
-            // "follows → Title" from this event; "Title → follows this" to it.
-            const QString title = titles.value(other, other);
-            out.eventLink(outgoing ? tr("%1 → %2").arg(label, title) : tr("%1 → %2 this").arg(title, label),
-                href.toString(QUrl::FullyEncoded), QString());
-            out.actions({{tr("remove link"), actionLink(QStringLiteral("remove-link"), i)}});
-        }
-    }
     if (event->time.qualifiers() != 0) {
         // What the date as written means, in words: how sure the source is, and the dates it is drawn at.
         EventTime plain = event->time;
@@ -342,6 +310,38 @@ void EventDetailView::setEvent(const Event *event, const QList<Event> &related, 
             place += (place.isEmpty() ? QString() : QStringLiteral(", ")) + countryText(event->location.country);
         }
         out.labelled(tr("Place"), place);
+    }
+    if (!marks.tags.isEmpty()) {
+        out.labelled(tr("Your tags"), marks.tags.join(QStringLiteral(", ")));
+    }
+    if (!marks.notes.isEmpty()) {
+        out.heading(tr("Your notes"));
+        for (qsizetype i = 0; i < marks.notes.size(); ++i) {
+            const Note &note = marks.notes[i];
+            out.line(QLocale().toString(
+                         QDateTime::fromSecsSinceEpoch(note.written, DisplayZone::zone()), QLocale::ShortFormat),
+                true);
+            out.line(note.text);
+            out.actions({{tr("edit"), actionLink(QStringLiteral("edit-note"), i)},
+                {tr("delete"), actionLink(QStringLiteral("delete-note"), i)}});
+        }
+    }
+    if (!marks.links.isEmpty()) {
+        out.heading(tr("Links"));
+        for (qsizetype i = 0; i < marks.links.size(); ++i) {
+            const EventLink &link = marks.links[i];
+            const bool outgoing = link.source == event->id;
+            const QString other = outgoing ? link.target : link.source;
+            const QString label = link.label.isEmpty() ? tr("linked to") : link.label;
+            QUrl href;
+            href.setScheme(kEventScheme);
+            href.setPath(other);
+            // "follows → Title" from this event; "Title → follows this" to it.
+            const QString title = titles.value(other, other);
+            out.eventLink(outgoing ? tr("%1 → %2").arg(label, title) : tr("%1 → %2 this").arg(title, label),
+                href.toString(QUrl::FullyEncoded), QString());
+            out.actions({{tr("remove link"), actionLink(QStringLiteral("remove-link"), i)}});
+        }
     }
     if (!event->summary.isEmpty()) {
         out.heading(tr("Summary"));

@@ -28,8 +28,9 @@ EventMarks marks(const EventStore &store, const QString &id)
         marks.notes.append({notes.int64(0), notes.int64(1), notes.string(2)});
     }
     SqliteStatement links(db,
-        "SELECT source, target, label FROM links WHERE (source = ?1 OR target = ?1) "
-        "AND source IN (SELECT id FROM events) AND target IN (SELECT id FROM events) ORDER BY id");
+        "SELECT l.source, l.target, l.label FROM links l WHERE (l.source = ?1 OR l.target = ?1) "
+        "AND EXISTS (SELECT 1 FROM events e WHERE e.id = l.source) "
+        "AND EXISTS (SELECT 1 FROM events e WHERE e.id = l.target) ORDER BY l.id");
     links.bind(id);
     while (links.next()) {
         marks.links.append({links.string(0), links.string(1), links.string(2)});
@@ -71,8 +72,9 @@ QList<EventLink> links(const EventStore &store)
         return result;
     }
     SqliteStatement links(db,
-        "SELECT source, target, label FROM links "
-        "WHERE source IN (SELECT id FROM events) AND target IN (SELECT id FROM events) ORDER BY id");
+        "SELECT l.source, l.target, l.label FROM links l "
+        "WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = l.source) "
+        "AND EXISTS (SELECT 1 FROM events e WHERE e.id = l.target) ORDER BY l.id");
     while (links.next()) {
         result.append({links.string(0), links.string(1), links.string(2)});
     }
@@ -87,8 +89,8 @@ QList<FacetCount> tags(const EventStore &store)
         return result;
     }
     SqliteStatement tags(db,
-        "SELECT min(tag), count(*) FROM marks_tags WHERE event IN (SELECT id FROM events) "
-        "GROUP BY tag COLLATE NOCASE ORDER BY count(*) DESC, min(tag) COLLATE NOCASE");
+        "SELECT min(m.tag), count(*) FROM marks_tags m WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = m.event) "
+        "GROUP BY m.tag COLLATE NOCASE ORDER BY count(*) DESC, min(m.tag) COLLATE NOCASE");
     while (tags.next()) {
         result.append({tags.string(0), {}, int(tags.int64(1))});
     }

@@ -201,7 +201,10 @@ QStringList WorkingSet::laneOrder(LaneMode mode) const
 
 void WorkingSet::finish(const WorkingSet &before)
 {
-    finish(std::vector<QStringList>(4)); // no colours worked out: they come from `before`
+    // The names `before` folded already are folded the same.
+    foldedNames.assign(before.foldedNames.begin(),
+        before.foldedNames.begin() + std::min<qsizetype>(names.size(), qsizetype(before.foldedNames.size())));
+    finishRows();
     for (size_t mode = 0; mode < std::size(m_colourRank); ++mode) {
         m_colourRank[mode] = before.m_colourRank[mode];
         m_colourRank[mode].resize(size_t(laneKeyCount(LaneMode(mode))), kNoKey);
@@ -209,14 +212,13 @@ void WorkingSet::finish(const WorkingSet &before)
     }
 }
 
-void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
+void WorkingSet::finishRows()
 {
     marks.resize(size(), 0);
     startMilliseconds.resize(size(), 0); // sets made from items (tests, the painting benchmark) have none
-    foldedNames.clear();
     foldedNames.reserve(size_t(names.size()));
-    for (const QString &name : std::as_const(names)) {
-        foldedNames.push_back(asciiFolded(name));
+    for (qsizetype name = qsizetype(foldedNames.size()); name < names.size(); ++name) {
+        foldedNames.push_back(asciiFolded(names[name]));
     }
     rowsByRowid.resize(size());
     for (quint32 row = 0; row < size(); ++row) {
@@ -224,6 +226,12 @@ void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
     }
     m_hasQualifiedDates
         = std::any_of(shapes.begin(), shapes.end(), [](quint8 shape) { return qualifiersOf(shape) != 0; });
+}
+
+void WorkingSet::finish(const std::vector<QStringList> &colourOrders)
+{
+    foldedNames.clear();
+    finishRows();
 
     std::vector<quint32> keys;
     for (const LaneMode mode : {LaneMode::Country, LaneMode::Actor, LaneMode::Kind, LaneMode::None}) {

@@ -156,6 +156,9 @@ public:
         const std::vector<TimelineItem> &items, LaneMode mode, const QStringList &colourOrder = {});
 
 private:
+    // What every finish does: the folded names not folded yet, rowsByRowid, and the columns sets made from items lack.
+    void finishRows();
+
     std::vector<quint32> m_colourRank[4];
     int m_colourCount[4] = {};
     bool m_hasQualifiedDates = false;

@@ -11,8 +11,10 @@
 #include "io/importer.h"
 #include "procstatus.h"
 #include "io/seed.h"
+#include "editing/timelineeditor.h"
 #include "mainwindow.h"
 #include "models/eventlistmodel.h"
+#include "storage/annotations.h"
 #include "storage/eventstore.h"
 #include "timeline/timelineindex.h"
 #include "workingset/filterengine.h"
@@ -28,6 +30,7 @@
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QUndoStack>
 #include <QSysInfo>
 #include <QTemporaryDir>
 #include <QTextStream>
@@ -429,6 +432,53 @@ int main(int argc, char *argv[])
         step(sorted, [&] { window->eventModel()->sort(EventListModel::TitleColumn, Qt::AscendingOrder); });
         step(sorted, [&] { window->eventModel()->sort(EventListModel::DateColumn, Qt::AscendingOrder); });
         print(QStringLiteral("table: sort by title, back"), sorted);
+    }
+    {
+        // Edits: each one transaction, then the working set brought up to date for that event (not read again), then
+        // the filter answered anew.
+        TimelineEditor *editor = window->editor();
+        Figures stars, edits, undos, notes;
+        for (int i = 0; i < repeat && !window->timelineIndex()->isEmpty(); ++i) {
+            const QString id = window->timelineIndex()->id(quint32((i + 1) * 7919 % window->timelineIndex()->size()));
+            // Toggled: a file measured before may have the star already, and starring it again changes nothing.
+            EventStore reader(path);
+            reader.open();
+            const bool starred = Annotations::marks(reader, id).starred;
+            step(stars, [&] { editor->setStarred({id}, !starred); });
+            step(notes, [&] { editor->addNote(id, QStringLiteral("a note, number %1").arg(i)); });
+            QString error;
+            const Event event = *reader.event(id);
+            Event after = event;
+            after.title += QStringLiteral(" (edited)");
+            after.time = EventTime(event.time.start() - 86400 * 400, event.time.precision());
+            step(edits, [&] { editor->writeEvent(event, reader.digestOf(id), after, &error); });
+            step(undos, [&] { editor->undoStack()->undo(); });
+        }
+        print(QStringLiteral("edit: star an event"), stars);
+        print(QStringLiteral("edit: add a note"), notes);
+        print(QStringLiteral("edit: retitle and move an event"), edits);
+        print(QStringLiteral("edit: undo that"), undos);
+
+        // A day's export beside the million (20,000 new events), imported, undone and redone, then undone again so
+        // that the file is as it was.
+        const QString csv = dir.filePath(QStringLiteral("more.csv"));
+        QFile file(csv);
+        if (file.open(QIODevice::WriteOnly)) {
+            Generator generator(7);
+            file.write("id,start,end,title,countries,actors,kind,summary,url\n");
+            for (int k = 0; k < 20000; ++k) {
+                file.write(generator.line(100'000'000 + k));
+            }
+            file.close();
+            Figures imported, undone, redone;
+            step(imported, [&] { window->importPath(csv, Importer::Options()); });
+            step(undone, [&] { editor->undoStack()->undo(); });
+            step(redone, [&] { editor->undoStack()->redo(); });
+            step(undone, [&] { editor->undoStack()->undo(); });
+            print(QStringLiteral("import 20,000 more"), imported);
+            print(QStringLiteral("undo that import"), undone);
+            print(QStringLiteral("redo it"), redone);
+        }
     }
     out << QStringLiteral("memory: resident %1 MB at the end, %2 MB at most\n")
                .arg(statusMegabytes("VmRSS:"), 0, 'f', 0)

@@ -10,9 +10,13 @@
 #include "storage/writejournal.h"
 
 #include <QDateTime>
+#include <QEventLoop>
+#include <QHash>
 #include <QInputDialog>
 #include <QMenu>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QThread>
 #include <QUndoStack>
 
 struct TimelineEditor::Change {
@@ -107,6 +111,27 @@ bool step(EventStore &store, QList<TimelineEditor::Change> &changes, bool forwar
         (forward ? change.afterDigest : change.beforeDigest) = store.digestOf(change.id);
     }
     return true;
+}
+
+// The events as the file holds them now, for a redo to write back: read by their rowids, a batch at a time, since an
+// import may have written a great many.
+void readBack(EventStore &store, QList<TimelineEditor::Change> &changes)
+{
+    constexpr qsizetype kBatch = 10000;
+    for (qsizetype first = 0; first < changes.size(); first += kBatch) {
+        QList<qint64> rowids;
+        QHash<QString, qsizetype> where;
+        for (qsizetype i = first; i < std::min(changes.size(), first + kBatch); ++i) {
+            changes[i].after.reset();
+            if (const std::optional<qint64> rowid = store.rowidOf(changes[i].id)) {
+                rowids << *rowid;
+                where.insert(changes[i].id, i);
+            }
+        }
+        for (Event &event : store.eventsAt(rowids)) {
+            changes[where.value(event.id)].after = std::move(event);
+        }
+    }
 }
 
 } // namespace
@@ -439,17 +464,48 @@ void TimelineEditor::recordImport(const QString &fileName, std::shared_ptr<Write
         state->append({entry.id, entry.before, {}, std::nullopt, entry.after});
     }
     journal.reset();
+    // An import may have written a great many events: its undo and redo run beside the window, which keeps painting.
+    const QString text = tr("Import %1").arg(fileName);
     EditCommand *edit = command(
-        tr("Import %1").arg(fileName),
-        [state](EventStore &store, QString *error) { return step(store, *state, true, error); },
-        [state](EventStore &store, QString *error) {
-            for (Change &change : *state) {
-                change.after = store.event(change.id);
-            }
-            return step(store, *state, false, error);
+        text,
+        [this, state, text](EventStore &store, QString *error) {
+            return beside(store, tr("Redoing \u201C%1\u201D…").arg(text), error,
+                [state](EventStore &own, QString *why) { return step(own, *state, true, why); });
+        },
+        [this, state, text](EventStore &store, QString *error) {
+            return beside(
+                store, tr("Undoing \u201C%1\u201D…").arg(text), error, [state](EventStore &own, QString *why) {
+                    readBack(own, *state);
+                    return step(own, *state, false, why);
+                });
         });
     edit->setPerformed(); // it has happened already: on the stack without running it again
     m_stack->push(edit);
+}
+
+bool TimelineEditor::beside(
+    EventStore &store, const QString &label, QString *error, const std::function<bool(EventStore &, QString *)> &work)
+{
+    if (store.isInMemory()) {
+        return work(store, error); // a timeline in memory has only the window's connection
+    }
+    QProgressDialog dialog(label, QString(), 0, 0, m_window);
+    dialog.setWindowModality(Qt::WindowModal); // nothing else reaches the window meanwhile
+    dialog.setMinimumDuration(400);
+    bool ok = false;
+    QString why;
+    QThread *worker = QThread::create([&, path = store.path()] {
+        EventStore own(path);
+        ok = own.open() ? work(own, &why) : (why = own.errorString(), false);
+    });
+    QEventLoop loop;
+    connect(worker, &QThread::finished, &loop, &QEventLoop::quit);
+    worker->start();
+    loop.exec();
+    worker->wait();
+    delete worker;
+    *error = why;
+    return ok;
 }
 
 void TimelineEditor::fillMenu(QMenu *menu, const QString &id)

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -91,6 +92,10 @@ private:
         std::function<bool(EventStore &, QString *)> backward);
     bool changeEvents(const QString &text, const QList<Change> &changes, QString *error = nullptr);
     void openForm(const Event &event, bool isNew);
+    // Runs `work` on a connection of its own on a worker thread, with a busy dialog over the window, which keeps
+    // painting; a timeline in memory is worked on here.
+    bool beside(EventStore &store, const QString &label, QString *error,
+        const std::function<bool(EventStore &, QString *)> &work);
 
     QWidget *m_window;
     EventStore *m_store = nullptr;
