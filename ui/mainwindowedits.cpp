@@ -57,6 +57,12 @@ void MainWindow::createEditActions(QMenu *file, QAction *beforeOpen)
     redo->setShortcuts({QKeySequence(tr("Ctrl+Shift+Z")), QKeySequence(tr("Ctrl+Y"))});
     edit->addAction(undo);
     edit->addAction(redo);
+    // Say what was done, and that it can be taken back (a deletion asks nothing first).
+    connect(stack, &QUndoStack::indexChanged, this, [this, stack] {
+        if (stack->canUndo()) {
+            statusBar()->showMessage(tr("%1. Edit > Undo (Ctrl+Z) takes it back.").arg(stack->undoText()), 6000);
+        }
+    });
     auto *history = new QDockWidget(tr("History"), this);
     history->setObjectName(QStringLiteral("history"));
     auto *historyView = new QUndoView(stack, history);
