@@ -24,12 +24,15 @@ quint8 marksOf(const TimelineIndex &index, quint32 item)
     return row < set->marks.size() ? set->marks[row] : 0;
 }
 
-void arrow(QPainter *painter, const QPointF &from, const QPointF &to, const QString &label, const QColor &colour)
+void arrow(QPainter *painter, const QPointF &from, const QPointF &to, const QString &label, const QColor &colour,
+    const QRectF &plot)
 {
-    // A curve that bows upwards, so that it clears the marks of the lanes between.
+    // A curve that bows upwards, so that it clears the marks of the lanes between; downwards where there is no room
+    // above (its label would be cut off by the axis).
     const QPointF middle = (from + to) / 2;
     const double bow = std::min(60.0, QLineF(from, to).length() / 4 + 12);
-    const QPointF control(middle.x(), std::min(from.y(), to.y()) - bow);
+    const bool up = std::min(from.y(), to.y()) - bow / 2 - 12 > plot.top();
+    const QPointF control(middle.x(), up ? std::min(from.y(), to.y()) - bow : std::max(from.y(), to.y()) + bow);
     QPainterPath path(from);
     path.quadTo(control, to);
     painter->setPen(QPen(colour, 1.5));
@@ -101,7 +104,7 @@ void paint(QPainter *painter, const TimelineRenderer::Frame &frame, const Timeli
             const auto from = where.constFind(link.source);
             const auto to = where.constFind(link.target);
             if (from != where.constEnd() && to != where.constEnd()) {
-                arrow(painter, *from, *to, link.label, colour);
+                arrow(painter, *from, *to, link.label, colour, frame.plot);
             }
         }
     }
