@@ -491,7 +491,7 @@ bool TimelineEditor::beside(
     }
     QProgressDialog dialog(label, QString(), 0, 0, m_window);
     dialog.setWindowModality(Qt::WindowModal); // nothing else reaches the window meanwhile
-    dialog.setMinimumDuration(400);
+    dialog.setMinimumDuration(0); // shown at once: until it is, nothing would keep a second undo from starting
     bool ok = false;
     QString why;
     QThread *worker = QThread::create([&, path = store.path()] {
