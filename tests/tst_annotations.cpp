@@ -7,6 +7,7 @@
 #include "io/jsonformat.h"
 #include "timelinecontents.h"
 #include "storage/annotations.h"
+#include "storage/changelog.h"
 #include "storage/eventeditor.h"
 #include "storage/eventstore.h"
 #include "storage/savedview.h"

@@ -15,6 +15,7 @@
 #include "overview/overviewchart.h"
 #include "plainwarning.h"
 #include "storage/annotations.h"
+#include "storage/changelog.h"
 #include "storage/eventstore.h"
 #include "storage/writejournal.h"
 #include "timeline/timelineindex.h"

@@ -11,6 +11,7 @@
 #include "models/eventlistmodel.h"
 #include "plainwarning.h"
 #include "storage/annotations.h"
+#include "storage/changelog.h"
 #include "storage/eventstore.h"
 #include "storage/savedview.h"
 #include "timeline/timelineindex.h"

@@ -313,16 +313,17 @@ int run(EventStore &store, const CommandLineOptions &options, QTextStream &out, 
             return failed(QStringLiteral("no event has the id \"%1\"").arg(args[0]));
         }
         QStringList tags = Annotations::marks(store, args[0]).tags;
-        for (const QString &tag : args.mid(1)) {
-            const QString clean = tag.simplified();
-            const auto same = [&](const QString &other) { return other.compare(clean, Qt::CaseInsensitive) == 0; };
-            if (adding && std::none_of(tags.begin(), tags.end(), same)) {
-                tags << clean;
-            } else if (!adding) {
-                tags.removeIf(same);
+        if (adding) {
+            tags += args.mid(1); // the editor keeps each once
+        } else {
+            for (const QString &tag : args.mid(1)) {
+                tags.removeIf(
+                    [&](const QString &other) { return other.compare(tag.simplified(), Qt::CaseInsensitive) == 0; });
             }
         }
-        return done(editor.setTags({{args[0], tags}}),
+        const bool ok = editor.setTags({{args[0], tags}});
+        tags = EventEditor::cleanTags(tags);
+        return done(ok,
             tags.isEmpty() ? QStringLiteral("%1 has none of your tags now.").arg(args[0])
                            : QStringLiteral("%1 is tagged %2.").arg(args[0], tags.join(QStringLiteral(", "))));
     }

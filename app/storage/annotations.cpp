@@ -4,7 +4,29 @@
 #include "storage/savedview.h"
 #include "storage/sqlitestatement.h"
 
-#include <QSet>
+namespace {
+
+// The links whose both ends are events of the timeline; with `id`, only those from it or to it.
+QList<EventLink> linksOf(sqlite3 *db, const QString *id)
+{
+    QList<EventLink> result;
+    SqliteStatement links(db,
+        id ? "SELECT l.source, l.target, l.label FROM links l WHERE (l.source = ?1 OR l.target = ?1) "
+             "AND EXISTS (SELECT 1 FROM events e WHERE e.id = l.source) "
+             "AND EXISTS (SELECT 1 FROM events e WHERE e.id = l.target) ORDER BY l.id"
+           : "SELECT l.source, l.target, l.label FROM links l "
+             "WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = l.source) "
+             "AND EXISTS (SELECT 1 FROM events e WHERE e.id = l.target) ORDER BY l.id");
+    if (id) {
+        links.bind(*id);
+    }
+    while (links.next()) {
+        result.append({links.string(0), links.string(1), links.string(2)});
+    }
+    return result;
+}
+
+} // namespace
 
 namespace Annotations {
 
@@ -27,14 +49,7 @@ EventMarks marks(const EventStore &store, const QString &id)
     while (notes.next()) {
         marks.notes.append({notes.int64(0), notes.int64(1), notes.string(2)});
     }
-    SqliteStatement links(db,
-        "SELECT l.source, l.target, l.label FROM links l WHERE (l.source = ?1 OR l.target = ?1) "
-        "AND EXISTS (SELECT 1 FROM events e WHERE e.id = l.source) "
-        "AND EXISTS (SELECT 1 FROM events e WHERE e.id = l.target) ORDER BY l.id");
-    links.bind(id);
-    while (links.next()) {
-        marks.links.append({links.string(0), links.string(1), links.string(2)});
-    }
+    marks.links = linksOf(db, &id);
     return marks;
 }
 
@@ -66,19 +81,8 @@ QHash<QString, EventMarks> allMarks(const EventStore &store)
 
 QList<EventLink> links(const EventStore &store)
 {
-    QList<EventLink> result;
     sqlite3 *db = store.connectionHandle();
-    if (!db) {
-        return result;
-    }
-    SqliteStatement links(db,
-        "SELECT l.source, l.target, l.label FROM links l "
-        "WHERE EXISTS (SELECT 1 FROM events e WHERE e.id = l.source) "
-        "AND EXISTS (SELECT 1 FROM events e WHERE e.id = l.target) ORDER BY l.id");
-    while (links.next()) {
-        result.append({links.string(0), links.string(1), links.string(2)});
-    }
-    return result;
+    return db ? linksOf(db, nullptr) : QList<EventLink>();
 }
 
 QList<FacetCount> tags(const EventStore &store)
@@ -127,60 +131,3 @@ std::optional<SavedView> view(const EventStore &store, const QString &name)
 }
 
 } // namespace Annotations
-
-namespace ChangeLog {
-
-qint64 last(const EventStore &store)
-{
-    sqlite3 *db = store.connectionHandle();
-    if (!db) {
-        return 0;
-    }
-    SqliteStatement last(db, "SELECT coalesce(max(seq), 0) FROM changes");
-    return last.next() ? last.int64(0) : 0;
-}
-
-qint64 dataVersion(const EventStore &store)
-{
-    sqlite3 *db = store.connectionHandle();
-    if (!db) {
-        return 0;
-    }
-    SqliteStatement version(db, "PRAGMA data_version");
-    return version.next() ? version.int64(0) : 0;
-}
-
-Changes since(const EventStore &store, qint64 seq)
-{
-    Changes changes;
-    changes.last = seq;
-    sqlite3 *db = store.connectionHandle();
-    if (!db) {
-        return changes;
-    }
-    // Entries are pruned from the oldest: if the one after `seq` is gone, what it said is not known.
-    SqliteStatement first(db, "SELECT min(seq) FROM changes");
-    if (first.next() && !first.isNull(0) && first.int64(0) > seq + 1 && seq > 0) {
-        changes.everything = true;
-    }
-    SqliteStatement read(db, "SELECT seq, event FROM changes WHERE seq > ? ORDER BY seq");
-    read.bind(seq);
-    QSet<QString> seen;
-    while (read.next()) {
-        changes.last = read.int64(0);
-        if (read.isNull(1)) {
-            changes.everything = true;
-            continue;
-        }
-        const QString id = read.string(1);
-        if (id.isEmpty()) {
-            changes.views = true;
-        } else if (!seen.contains(id)) {
-            seen.insert(id);
-            changes.ids << id;
-        }
-    }
-    return changes;
-}
-
-} // namespace ChangeLog

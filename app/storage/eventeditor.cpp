@@ -192,18 +192,30 @@ bool EventEditor::setTags(const QHash<QString, QStringList> &tags)
         if (!transaction.reindex(it.key()) || !transaction.run(clear.bind(it.key()))) {
             break;
         }
-        for (const QString &tag : it.value()) {
-            const QString clean = tag.simplified();
-            if (clean.isEmpty()) {
-                transaction.error = QStringLiteral("a tag cannot be empty");
-                break;
-            }
-            if (!transaction.run(add.bind(it.key()).bind(clean))) {
+        if (std::any_of(it.value().begin(), it.value().end(), [](const QString &t) { return t.trimmed().isEmpty(); })) {
+            transaction.error = QStringLiteral("a tag cannot be empty");
+            break;
+        }
+        for (const QString &tag : cleanTags(it.value())) {
+            if (!transaction.run(add.bind(it.key()).bind(tag))) {
                 break;
             }
         }
     }
     return transaction.ok() && transaction.commit() ? true : fail(transaction.error);
+}
+
+QStringList EventEditor::cleanTags(const QStringList &tags)
+{
+    QStringList clean;
+    for (const QString &tag : tags) {
+        const QString simplified = tag.simplified();
+        const auto same = [&](const QString &other) { return other.compare(simplified, Qt::CaseInsensitive) == 0; };
+        if (!simplified.isEmpty() && std::none_of(clean.begin(), clean.end(), same)) {
+            clean << simplified;
+        }
+    }
+    return clean;
 }
 
 std::optional<Note> EventEditor::putNote(const QString &eventId, const Note &note)

@@ -36,8 +36,11 @@ public:
     bool apply(const QList<EventChange> &changes, WriteJournal *journal = nullptr);
 
     bool setStarred(const QStringList &ids, bool starred);
-    // Replaces the analyst's tags of each event given.
+    // Replaces the analyst's tags of each event given (cleaned as cleanTags does; an empty tag is refused).
     bool setTags(const QHash<QString, QStringList> &tags);
+    // Tags as they are kept: spaces simplified, empty ones dropped, each once without regard to case (the first
+    // spelling stays).
+    static QStringList cleanTags(const QStringList &tags);
     // A new note (note.id 0: the file gives it one, returned), or the note with that id written again as given.
     std::optional<Note> putNote(const QString &eventId, const Note &note);
     bool removeNote(qint64 noteId);

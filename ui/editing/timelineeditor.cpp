@@ -344,14 +344,7 @@ bool TimelineEditor::setTags(const QString &id, const QStringList &tags)
         return false;
     }
     const QStringList before = Annotations::marks(*m_store, id).tags;
-    QStringList after;
-    for (const QString &tag : tags) {
-        const QString clean = tag.simplified();
-        const auto same = [&](const QString &other) { return other.compare(clean, Qt::CaseInsensitive) == 0; };
-        if (!clean.isEmpty() && std::none_of(after.begin(), after.end(), same)) {
-            after << clean;
-        }
-    }
+    const QStringList after = EventEditor::cleanTags(tags);
     if (after == before) {
         return true;
     }
