@@ -156,9 +156,10 @@ void MainWindow::syncChanges()
     if (!m_store) {
         return;
     }
+    // The version first: a commit that lands while the log is read then shows as a new version at the next poll.
+    m_dataVersion = ChangeLog::dataVersion(*m_store);
     const ChangeLog::Changes changes = ChangeLog::since(*m_store, m_changeSeq);
     m_changeSeq = changes.last;
-    m_dataVersion = ChangeLog::dataVersion(*m_store);
     if (changes.views) {
         updateViewsMenu();
     }

@@ -266,6 +266,8 @@ int run(EventStore &store, const CommandLineOptions &options, QTextStream &out, 
     if (command == QLatin1String("add") || command == QLatin1String("edit")) {
         const bool adding = command == QLatin1String("add");
         std::optional<Event> original;
+        // The digest before the event: a change between the two reads is then refused, not written over.
+        const QByteArray expected = adding ? QByteArray() : store.digestOf(args.first());
         if (adding) {
             original = Event{};
             original->id = QStringLiteral("user-") + QUuid::createUuid().toString(QUuid::Id128).left(16);
@@ -280,7 +282,6 @@ int run(EventStore &store, const CommandLineOptions &options, QTextStream &out, 
         if (!event) {
             return failed(why);
         }
-        const QByteArray expected = adding ? QByteArray() : store.digestOf(event->id);
         if (!editor.apply({{event->id, expected, event}})) {
             return failed(editor.errorString());
         }

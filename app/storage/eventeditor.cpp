@@ -146,8 +146,8 @@ bool EventEditor::apply(const QList<EventChange> &changes, WriteJournal *journal
                                      "since it was read")
                           .arg(title)
                     : QStringLiteral("\"%1\" was changed elsewhere (in another window or from the command line) "
-                                     "since it was read; its new version is shown now, so make the change again "
-                                     "on it")
+                                     "since it was read; nothing was changed, and theirs stays: read it again and "
+                                     "make the change on it")
                           .arg(title));
             break;
         }

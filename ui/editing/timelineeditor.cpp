@@ -9,10 +9,12 @@
 #include "storage/savedview.h"
 #include "storage/writejournal.h"
 
+#include <QCloseEvent>
 #include <QDateTime>
 #include <QEventLoop>
 #include <QHash>
 #include <QInputDialog>
+#include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
 #include <QProgressDialog>
@@ -169,23 +171,25 @@ void TimelineEditor::newEvent(std::optional<qint64> start)
     Event event;
     event.time = EventTime(
         TimePoint::periodStart(start.value_or(QDateTime::currentSecsSinceEpoch()), Precision::Day), Precision::Day);
-    openForm(event, true);
+    openForm(event, true, {});
 }
 
 void TimelineEditor::editEvent(const QString &id)
 {
+    // The digest first: should someone change the event between the two reads, the save is refused rather than
+    // written over their change.
+    const QByteArray digest = m_store ? m_store->digestOf(id) : QByteArray();
     const std::optional<Event> event = m_store ? m_store->event(id) : std::nullopt;
     if (!event) {
         emit refused(tr("The event is no longer in the timeline."));
         return;
     }
-    openForm(*event, false);
+    openForm(*event, false, digest);
 }
 
-void TimelineEditor::openForm(const Event &event, bool isNew)
+void TimelineEditor::openForm(const Event &event, bool isNew, const QByteArray &digest)
 {
-    // What the file holds now: a save is refused if someone changes the event while the form is open.
-    const QByteArray digest = isNew ? QByteArray() : m_store->digestOf(event.id);
+    // `digest`: what the file held when the event was read; a save is refused if someone changes it meanwhile.
     EventDialog dialog(event, isNew, m_kinds, m_window);
     dialog.setSubmit([&](const Event &edited) {
         QString error;
@@ -376,8 +380,10 @@ void TimelineEditor::askLinkTo(const QString &target)
     }
     QInputDialog dialog(m_window);
     dialog.setWindowTitle(tr("Link Events"));
-    dialog.setLabelText(tr("%1\n\u2192 %2\n\nHow the first is linked to the second (choose or write your own):")
-                            .arg(quoted(source->title), quoted(other->title)));
+    // Titles come from imported files: plain text, never markup.
+    dialog.setLabelText(Qt::convertFromPlainText(
+        tr("%1\n\u2192 %2\n\nHow the first is linked to the second (choose or write your own):")
+            .arg(quoted(source->title), quoted(other->title))));
     dialog.setComboBoxEditable(true);
     dialog.setComboBoxItems(EventLink::suggestedLabels());
     if (dialog.exec() == QDialog::Accepted) {
@@ -482,7 +488,18 @@ bool TimelineEditor::beside(
     if (store.isInMemory()) {
         return work(store, error); // a timeline in memory has only the window's connection
     }
-    QProgressDialog dialog(label, QString(), 0, 0, m_window);
+    // A dialog that nothing closes but the end of the work: closed, the window would take a second undo while the
+    // first runs.
+    class BusyDialog final : public QProgressDialog {
+    public:
+        using QProgressDialog::QProgressDialog;
+        void reject() override { }
+        void closeEvent(QCloseEvent *event) override { event->ignore(); }
+    };
+    BusyDialog dialog(QString(), QString(), 0, 0, m_window);
+    auto *text = new QLabel(label); // a file's name, as plain text
+    text->setTextFormat(Qt::PlainText);
+    dialog.setLabel(text);
     dialog.setWindowModality(Qt::WindowModal); // nothing else reaches the window meanwhile
     dialog.setMinimumDuration(0); // shown at once: until it is, nothing would keep a second undo from starting
     bool ok = false;

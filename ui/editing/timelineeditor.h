@@ -91,7 +91,8 @@ private:
     EditCommand *command(const QString &text, std::function<bool(EventStore &, QString *)> forward,
         std::function<bool(EventStore &, QString *)> backward);
     bool changeEvents(const QString &text, const QList<Change> &changes, QString *error = nullptr);
-    void openForm(const Event &event, bool isNew);
+    // The form on `event`, as the file held it with this digest (a new event has none).
+    void openForm(const Event &event, bool isNew, const QByteArray &digest);
     // Runs `work` on a connection of its own on a worker thread, with a busy dialog over the window, which keeps
     // painting; a timeline in memory is worked on here.
     bool beside(EventStore &store, const QString &label, QString *error,
